@@ -1,0 +1,20 @@
+import { defineRules } from './rule.js';
+
+/** What a warehouse target cannot carry. Emitted by the targets; listed here with every other rule. */
+export const PORTABILITY_RULES = defineRules('portability', {
+  'numeric-precision': {
+    code: 'LG801', severity: 'error',
+    description: 'A numeric precision exceeds what a target supports (Snowflake and Databricks: 38 digits).',
+    hint: 'Reduce the precision to 38 or less, or disable the target.',
+  },
+  'unsupported-type': {
+    code: 'LG802', severity: 'warning',
+    description: 'A type has no faithful equivalent on a target and is carried as another type (e.g. interval as text on Databricks).',
+    hint: 'Check the portability report for the type the target uses; change the logical type if that is not acceptable.',
+  },
+  'sql-expression': {
+    code: 'LG803', severity: 'warning',
+    description: 'A verbatim SQL default or check may not be valid on a target and is carried as written or left out.',
+    hint: 'Check the generated DDL for the target; prefer a literal default where possible.',
+  },
+});

@@ -1,0 +1,33 @@
+/** rows/*: seeded reference rows have unique keys and unique values where the columns say so. */
+import type { Table } from '../model/catalog.js';
+import type { CheckContext } from './context.js';
+import { ROWS_RULES } from './model-rules.js';
+
+export function checkRows(context: CheckContext): void {
+  for (const database of context.catalog.databases) {
+    for (const schema of database.schemas) {
+      for (const table of schema.tables) {
+        if (table.rows.length === 0) continue;
+        checkUnique(context, table, table.primaryKey, 'duplicate-key');
+        for (const column of table.columns) if (column.unique) checkUnique(context, table, [column.name], 'duplicate-unique');
+      }
+    }
+  }
+}
+
+function checkUnique(context: CheckContext, table: Table, columns: readonly string[], rule: 'duplicate-key' | 'duplicate-unique'): void {
+  const seen = new Map<string, number>();
+  table.rows.forEach((row, index) => {
+    const values = columns.map((c) => row.values[c]);
+    if (values.some((v) => v === null || v === undefined)) return;
+    const key = JSON.stringify(values);
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, index);
+      return;
+    }
+    const label = columns.length === 1 ? `${columns[0]} = ${String(values[0])}` : `(${columns.join(', ')}) = (${values.join(', ')})`;
+    context.report(ROWS_RULES[rule], row.valueSpans[columns[0]] ?? row.span,
+      `rows ${earlier + 1} and ${index + 1} of \`${table.name}\` both have ${label}`);
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The DSL validators as standalone code: compiling the JSON Schema with ajv at every start costs more than
+ * validating a thousand tables, so the compiled validators are committed (dsl-validators.generated.ts) and
+ * a test keeps them equal to what this function produces from dsl.schema.json.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
+
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  // errors carry data and parentSchema: the translation names allowed keys and did-you-mean candidates
+  verbose: true,
+  code: { source: true, esm: true, lines: true },
+} as const;
+
+export function dslSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(packageRoot(), 'generator', 'dsl', 'dsl.schema.json'), 'utf8'));
+}
+
+export function validatorSource(): string {
+  const schema = dslSchema();
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  ajv.addSchema(schema);
+  const id = schema.$id as string;
+  const code = standaloneCode.default(ajv, {
+    database: `${id}#/$defs/database`,
+    schema: `${id}#/$defs/schema`,
+    table: `${id}#/$defs/table`,
+  });
+  // ajv's ESM output still require()s its runtime helpers (ucs2length, equal)
+  const header = [
+    '// @ts-nocheck',
+    '// generated from dsl.schema.json by generator/dsl/validator-source.ts — do not edit',
+    "import { createRequire } from 'node:module';",
+    'const require = createRequire(import.meta.url);',
+  ].join('\n');
+  return `${header}\n${code.replace(/^"use strict";/, '')}\n`;
+}

@@ -1,0 +1,26 @@
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadDiagnostic } from './load-diagnostic.js';
+import type { CsvRows } from './source-document.js';
+
+/** Reads the rows of a reference table from CSV: header line names the columns; BOM, quotes and newlines handled. */
+export function readCsv(file: string, text: string): { rows?: CsvRows; diagnostics: Diagnostic[] } {
+  try {
+    const records = parse(text, {
+      bom: true,
+      columns: true,
+      skip_empty_lines: true,
+      trim: false,
+      info: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+    return {
+      diagnostics: [],
+      rows: { file, records: records.map((r) => ({ values: r.record, line: r.info.lines })) },
+    };
+  } catch (error) {
+    const { message, lines } = error as { message: string; lines?: number };
+    return {
+      diagnostics: [loadDiagnostic('csv', { file, line: lines ?? 1, column: 1 }, `cannot read CSV: ${message}`)],
+    };
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Reads a definitions folder (DESIGN.md §3) into source documents. Reading is the only impure step of
+ * validation; everything after works on these values. Folder listings are sorted so that results never
+ * depend on the file system's order.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readCsv } from './csv-reader.js';
+import { loadDiagnostic } from './load-diagnostic.js';
+import type { CsvRows, DocumentRole, SourceDocument } from './source-document.js';
+import { readDefinitionFile, isDefinitionFile } from './read-definition.js';
+
+export interface LoadedProject {
+  readonly documents: SourceDocument[];
+  readonly diagnostics: Diagnostic[];
+  /** Every file read, as displayed in diagnostics. */
+  readonly files: string[];
+}
+
+export interface LoadOptions {
+  /** Paths in diagnostics are shown relative to this folder (default: the working directory). */
+  readonly displayBase?: string;
+}
+
+export async function loadProject(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedProject> {
+  const display = (path: string) => toPosix(relative(options.displayBase ?? process.cwd(), path) || path);
+  const documents: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+
+  const readDocument = async (
+    path: string, role: DocumentRole, database: string, schemaFolder?: string, csv?: CsvRows,
+  ) => {
+    const file = display(path);
+    files.push(file);
+    const result = await readDefinitionFile(path, file);
+    diagnostics.push(...result.diagnostics);
+    if (!result.parsed) return;
+    documents.push({
+      file, role, database, schemaFolder, csv,
+      fileStem: stem(path),
+      value: result.parsed.value,
+      locate: result.parsed.locate,
+    });
+  };
+
+  for (const databaseName of listDirectories(definitionsDir)) {
+    const databaseDir = join(definitionsDir, databaseName);
+    const databaseFile = pickDefinition(databaseDir, 'database', diagnostics, display);
+    if (!databaseFile) {
+      diagnostics.push(loadDiagnostic('layout', { file: display(databaseDir), line: 1, column: 1 },
+        `folder \`${databaseName}\` has no database.yaml`,
+        `Create ${display(join(databaseDir, 'database.yaml'))} with at least \`name: ${databaseName}\`.`));
+      continue;
+    }
+    await readDocument(databaseFile, 'database', databaseName);
+
+    const schemasDir = join(databaseDir, 'schemas');
+    for (const entry of listFiles(schemasDir)) {
+      const path = join(schemasDir, entry);
+      if (isDefinitionFile(entry)) await readDocument(path, 'schema', databaseName);
+      else reportStray(path, diagnostics, display);
+    }
+
+    const tablesDir = join(databaseDir, 'tables');
+    for (const schemaFolder of listDirectories(tablesDir)) {
+      const folder = join(tablesDir, schemaFolder);
+      const entries = listFiles(folder);
+      const stems = new Set(entries.filter(isDefinitionFile).map(stem));
+      for (const entry of entries) {
+        const path = join(folder, entry);
+        if (isDefinitionFile(entry)) {
+          const csvPath = join(folder, `${stem(entry)}.csv`);
+          await readDocument(path, 'table', databaseName, schemaFolder, readSiblingCsv(csvPath, diagnostics, display));
+        } else if (extname(entry) === '.csv') {
+          if (!stems.has(stem(entry))) {
+            diagnostics.push(loadDiagnostic('layout', { file: display(path), line: 1, column: 1 },
+              `\`${entry}\` has no table definition beside it`,
+              `Rows in a CSV belong to the reference table defined in ${stem(entry)}.yaml in the same folder.`));
+          }
+        } else {
+          reportStray(path, diagnostics, display);
+        }
+      }
+    }
+    for (const entry of listFiles(databaseDir)) {
+      if (!isDefinitionFile(entry) || stem(entry) !== 'database') reportStray(join(databaseDir, entry), diagnostics, display);
+    }
+  }
+  reportDuplicateStems(documents, diagnostics);
+  return { documents, diagnostics, files };
+}
+
+function readSiblingCsv(path: string, diagnostics: Diagnostic[], display: (p: string) => string): CsvRows | undefined {
+  if (!existsSync(path)) return undefined;
+  const result = readCsv(display(path), readFileSync(path, 'utf8'));
+  diagnostics.push(...result.diagnostics);
+  return result.rows;
+}
+
+/** `database.yaml` or `database.ts`; both at once is a duplicate. */
+function pickDefinition(
+  dir: string, name: string, diagnostics: Diagnostic[], display: (p: string) => string,
+): string | undefined {
+  const candidates = listFiles(dir).filter((f) => isDefinitionFile(f) && stem(f) === name);
+  if (candidates.length > 1) {
+    diagnostics.push(loadDiagnostic('duplicate', { file: display(join(dir, candidates[1])), line: 1, column: 1 },
+      `\`${name}\` is defined by ${candidates.join(' and ')}`));
+  }
+  return candidates.length > 0 ? join(dir, candidates[0]) : undefined;
+}
+
+function reportDuplicateStems(documents: SourceDocument[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, SourceDocument>();
+  for (const document of documents) {
+    if (document.role === 'database') continue;
+    const key = `${document.database}/${document.role}/${document.schemaFolder ?? ''}/${document.fileStem}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      diagnostics.push(loadDiagnostic('duplicate', { file: document.file, line: 1, column: 1 },
+        `\`${document.fileStem}\` is defined twice: ${earlier.file} and ${document.file}`));
+    } else {
+      seen.set(key, document);
+    }
+  }
+}
+
+function reportStray(path: string, diagnostics: Diagnostic[], display: (p: string) => string): void {
+  const name = basename(path);
+  if (name.startsWith('.') || /\.(md|txt)$/i.test(name)) return; // notes beside definitions are welcome
+  diagnostics.push(loadDiagnostic('layout', { file: display(path), line: 1, column: 1 },
+    `\`${name}\` is not where lakegen expects a definition`,
+    'Databases live in <database>/database.yaml, schemas in <database>/schemas/<schema>.yaml, tables in <database>/tables/<schema>/<table>.yaml.'));
+}
+
+function listDirectories(dir: string): string[] {
+  return listEntries(dir).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+}
+
+function listFiles(dir: string): string[] {
+  return listEntries(dir).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+function listEntries(dir: string) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function stem(file: string): string {
+  return basename(file, extname(file));
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

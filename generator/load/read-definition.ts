@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readYaml, type ParsedYaml } from './yaml-reader.js';
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts']);
+
+export function isDefinitionFile(name: string): boolean {
+  const extension = extname(name);
+  return YAML_EXTENSIONS.has(extension) || TYPESCRIPT_EXTENSIONS.has(extension);
+}
+
+/**
+ * One definition file, whatever its spelling. The TypeScript reader is imported only when a project has
+ * .ts definitions, so YAML-only projects never pay for loading the TypeScript compiler.
+ */
+export async function readDefinitionFile(
+  path: string, file: string,
+): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
+  if (TYPESCRIPT_EXTENSIONS.has(extname(path))) {
+    const { readTypeScriptDefinition } = await import('./typescript-reader.js');
+    return readTypeScriptDefinition(path, file);
+  }
+  return readYaml(file, readFileSync(path, 'utf8'));
+}

@@ -1,0 +1,28 @@
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
+
+export type PathSegment = string | number;
+export type DocumentRole = 'database' | 'schema' | 'table';
+
+/** Where a path points: at the key of a mapping entry, or at its value. */
+export type SpanPart = 'key' | 'value';
+
+/** A parsed definition file: its plain value plus a way back to source positions. */
+export interface SourceDocument {
+  readonly file: string;
+  readonly role: DocumentRole;
+  /** The object name the file's name promises (`trade.yaml` → `trade`). */
+  readonly fileStem: string;
+  readonly database: string;
+  /** The schema folder a table file lives in. */
+  readonly schemaFolder?: string;
+  readonly value: unknown;
+  /** The nearest position for a path into `value`; falls back to the closest ancestor that exists. */
+  locate(path: readonly PathSegment[], part?: SpanPart): SourceSpan;
+  /** Rows from a sibling `<table>.csv`, if any. */
+  readonly csv?: CsvRows;
+}
+
+export interface CsvRows {
+  readonly file: string;
+  readonly records: readonly { readonly values: Record<string, string>; readonly line: number }[];
+}

@@ -1,0 +1,101 @@
+/**
+ * YAML definition files. Values come from js-yaml (CORE schema, the same YAML 1.2 core types as `yaml`),
+ * about three times faster than building `yaml`'s position-carrying Document; the Document, with its
+ * LineCounter, is built only when a position is asked for (a diagnostic) or when js-yaml rejects the text,
+ * so syntax errors are always reported by `yaml`. tests/load/yaml-reader.test.ts checks that both agree.
+ */
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { LazySpan } from '../diagnostics/lazy-span.js';
+import type { PathSegment, SpanPart } from './source-document.js';
+import { loadDiagnostic } from './load-diagnostic.js';
+
+export interface ParsedYaml {
+  value: unknown;
+  locate(path: readonly PathSegment[], part?: SpanPart): SourceSpan;
+}
+
+interface PositionedDocument {
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export function readYaml(file: string, text: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return readYamlWithPositions(file, text);
+  }
+  let positioned: PositionedDocument | undefined;
+  const positions = () => (positioned ??= parseWithPositions(text));
+  return {
+    diagnostics: [],
+    parsed: {
+      value,
+      locate: (path, part = 'value') =>
+        new LazySpan(file, () => offsetToPosition(positions(), locateOffset(positions().document.contents as Node, path, part))),
+    },
+  };
+}
+
+function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+  const positioned = parseWithPositions(text);
+  const diagnostics = positioned.document.errors.map((error) => {
+    const at = positioned.lineCounter.linePos(error.pos[0]);
+    return loadDiagnostic('yaml-syntax', { file, line: at.line, column: at.col }, error.message.split('\n')[0],
+      'Fix the YAML syntax at this position (indentation, quotes, a missing colon).');
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+  return {
+    diagnostics,
+    parsed: {
+      value: positioned.document.toJS({ maxAliasCount: 100 }),
+      locate: (path, part = 'value') => {
+        const at = offsetToPosition(positioned, locateOffset(positioned.document.contents as Node, path, part));
+        return { file, ...at };
+      },
+    },
+  };
+}
+
+function parseWithPositions(text: string): PositionedDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { document, lineCounter };
+}
+
+function offsetToPosition({ lineCounter }: PositionedDocument, offset: number): { line: number; column: number } {
+  const at = lineCounter.linePos(offset);
+  return { line: at.line, column: at.col };
+}
+
+/** The offset of the node a path points at; the closest existing ancestor when the path does not exist. */
+function locateOffset(root: Node | null, path: readonly PathSegment[], part: SpanPart): number {
+  let node: unknown = root;
+  let offset = rangeStart(root);
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return offset;
+      if (last && part === 'key') return rangeStart(pair.key as Node);
+      node = pair.value;
+      offset = pair.value ? rangeStart(pair.value as Node) : rangeStart(pair.key as Node);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return offset;
+      node = item;
+      offset = rangeStart(item as Node);
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: Node | null | undefined): number {
+  return node?.range?.[0] ?? 0;
+}

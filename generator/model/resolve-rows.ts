@@ -1,0 +1,70 @@
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ROWS_RULES } from '../check/model-rules.js';
+import { ruleDiagnostic } from '../check/rule.js';
+import type { SourceDocument } from '../load/source-document.js';
+import type { Column, ReferenceRow, Scalar } from './catalog.js';
+import { coerceRowValue } from './row-values.js';
+
+interface RawRow {
+  values: Record<string, unknown>;
+  span: SourceSpan;
+  valueSpan(column: string): SourceSpan;
+  fromCsv: boolean;
+}
+
+/** Rows from `rows:` and from the sibling CSV, coerced to their columns' types. */
+export function resolveRows(
+  document: SourceDocument, tableName: string, columns: readonly Column[], diagnostics: Diagnostic[],
+): ReferenceRow[] {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  return rawRows(document).flatMap((raw) => {
+    const values: Record<string, Scalar> = {};
+    const valueSpans: Record<string, SourceSpan> = {};
+    let valid = true;
+    for (const [name, rawValue] of Object.entries(raw.values)) {
+      const column = byName.get(name);
+      const at = raw.valueSpan(name);
+      valueSpans[name] = at;
+      if (!column) {
+        diagnostics.push(ruleDiagnostic(ROWS_RULES['unknown-column'], at,
+          `row of \`${tableName}\` sets \`${name}\`, which is not a column`));
+        valid = false;
+        continue;
+      }
+      const coerced = coerceRowValue(column.type, raw.fromCsv && rawValue === '' ? null : rawValue, raw.fromCsv);
+      if ('error' in coerced) {
+        diagnostics.push(ruleDiagnostic(ROWS_RULES.type, at, `\`${tableName}.${name}\`: ${coerced.error}`));
+        valid = false;
+        continue;
+      }
+      values[name] = coerced.value;
+    }
+    for (const column of columns) {
+      const value = values[column.name];
+      const missing = value === undefined || value === null;
+      if (missing && !column.nullable && !(value === undefined && column.default)) {
+        diagnostics.push(ruleDiagnostic(ROWS_RULES['not-null'], raw.span,
+          `row of \`${tableName}\` has no value for NOT NULL column \`${column.name}\``));
+        valid = false;
+      }
+    }
+    return valid ? [{ values, span: raw.span, valueSpans }] : [];
+  });
+}
+
+function rawRows(document: SourceDocument): RawRow[] {
+  const value = document.value as { rows?: unknown[] };
+  const fromYaml: RawRow[] = (value.rows ?? []).map((row, index) => ({
+    values: row as Record<string, unknown>,
+    span: document.locate(['rows', index]),
+    valueSpan: (column) => document.locate(['rows', index, column]),
+    fromCsv: false,
+  }));
+  const csv = document.csv;
+  const fromCsv: RawRow[] = (csv?.records ?? []).map((record) => {
+    const span = { file: csv!.file, line: record.line, column: 1 };
+    return { values: record.values, span, valueSpan: () => span, fromCsv: true };
+  });
+  return [...fromYaml, ...fromCsv];
+}

@@ -1,0 +1,179 @@
+/**
+ * One table document → a Table draft: columns parsed, the kind's columns added, keys and indexes checked
+ * against the columns. References stay unbound here; resolve-references binds them once every table exists.
+ */
+import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { MODEL_RULES } from '../check/model-rules.js';
+import { ruleDiagnostic } from '../check/rule.js';
+import { loadDiagnostic } from '../load/load-diagnostic.js';
+import type { SourceDocument } from '../load/source-document.js';
+import type { Column, ColumnDefault, Index, ReferentialAction, Table, TableKind } from './catalog.js';
+import { conventionalKeyColumn, defaultCurrentView, GENERATED_UUID, KIND_COLUMNS } from './kinds.js';
+import { parseTypeSpec } from './logical-type.js';
+import { resolveRows } from './resolve-rows.js';
+
+export interface PendingReference {
+  readonly column: string;
+  readonly target: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly deferrable: boolean;
+  readonly logical: boolean;
+  readonly span: SourceSpan;
+}
+
+export interface TableDraft {
+  readonly table: Table;
+  readonly pendingReferences: readonly PendingReference[];
+}
+
+interface RawColumn {
+  type: string;
+  nullable?: boolean;
+  unique?: boolean;
+  default?: unknown;
+  check?: string;
+  description?: string;
+  references?: string;
+  on_delete?: ReferentialAction;
+  on_update?: ReferentialAction;
+  deferrable?: boolean;
+  logical?: boolean;
+}
+
+interface RawTable {
+  name: string;
+  kind: TableKind;
+  description?: string;
+  columns: Record<string, string | RawColumn>;
+  primary_key?: string[];
+  key?: string[];
+  current_view?: string;
+  indexes?: { name?: string; columns: string[]; unique?: boolean }[];
+}
+
+export function resolveTable(document: SourceDocument, schema: string, diagnostics: Diagnostic[]): TableDraft | undefined {
+  const raw = document.value as RawTable;
+  const columns: Column[] = [];
+  const pendingReferences: PendingReference[] = [];
+  let typesValid = true;
+
+  for (const [name, spec] of Object.entries(raw.columns)) {
+    const definition: RawColumn = typeof spec === 'string' ? { type: spec } : spec;
+    const typePath = typeof spec === 'string' ? ['columns', name] : ['columns', name, 'type'];
+    const typeSpan = document.locate(typePath);
+    const parsed = parseTypeSpec(definition.type);
+    if ('error' in parsed) {
+      diagnostics.push(loadDiagnostic('structure', typeSpan, `column \`${name}\`: ${parsed.error}`));
+      typesValid = false;
+      continue;
+    }
+    const span = document.locate(['columns', name], 'key');
+    columns.push({
+      name,
+      type: parsed.type,
+      nullable: definition.nullable ?? parsed.nullable,
+      default: toColumnDefault(definition.default),
+      unique: definition.unique ?? false,
+      check: definition.check,
+      description: definition.description,
+      origin: 'user',
+      span,
+      typeSpan,
+    });
+    if (definition.references !== undefined) {
+      pendingReferences.push({
+        column: name,
+        target: definition.references,
+        onDelete: definition.on_delete,
+        onUpdate: definition.on_update,
+        deferrable: definition.deferrable ?? false,
+        logical: definition.logical ?? false,
+        span: document.locate(['columns', name, 'references']),
+      });
+    }
+  }
+  if (!typesValid) return undefined;
+
+  const kindSpan = document.locate(['kind']);
+  for (const kindColumn of KIND_COLUMNS[raw.kind]) {
+    if (columns.some((c) => c.name === kindColumn.name)) continue; // user-written: the rules compare it
+    columns.push({ ...kindColumn, unique: false, origin: 'kind', span: kindSpan, typeSpan: kindSpan });
+  }
+
+  const known = new Set(columns.map((c) => c.name));
+  const checkColumns = (list: readonly string[], path: (string | number)[], what: string) => {
+    list.forEach((column, index) => {
+      if (!known.has(column)) {
+        diagnostics.push(ruleDiagnostic(MODEL_RULES['unknown-column'], document.locate([...path, index]),
+          `${what} of \`${raw.name}\` names \`${column}\`, which is not a column`));
+      }
+    });
+  };
+
+  let primaryKey: string[];
+  let temporal: Table['temporal'];
+  if (raw.kind === 'temporal') {
+    const key = raw.key ?? [];
+    checkColumns(key, ['key'], 'the business key');
+    primaryKey = [...key, 'sys_start'];
+    temporal = { key, currentView: raw.current_view ?? defaultCurrentView(raw.name) };
+  } else {
+    primaryKey = raw.primary_key ?? (known.has(conventionalKeyColumn(raw.name)) ? [conventionalKeyColumn(raw.name)] : []);
+    if (raw.primary_key) checkColumns(raw.primary_key, ['primary_key'], 'the primary key');
+  }
+  const pkSet = new Set(primaryKey);
+  const finalColumns = columns.map((column) => {
+    const inKey = pkSet.has(column.name);
+    // A transactional key is generated unless the user chose a default (DESIGN.md §3).
+    const generated = raw.kind === 'transactional' && inKey && primaryKey.length === 1 && column.type.name === 'uuid';
+    return {
+      ...column,
+      nullable: inKey ? false : column.nullable,
+      default: column.default ?? (generated ? GENERATED_UUID : undefined),
+    };
+  });
+
+  const indexes: Index[] = (raw.indexes ?? []).map((index, position) => {
+    checkColumns(index.columns, ['indexes', position, 'columns'], `index ${position + 1}`);
+    return {
+      name: index.name ?? indexName(raw.name, index.columns, index.unique ?? false),
+      columns: index.columns,
+      unique: index.unique ?? false,
+      span: document.locate(['indexes', position]),
+    };
+  });
+
+  const table: Table = {
+    database: document.database,
+    schema,
+    name: raw.name,
+    kind: raw.kind,
+    description: raw.description,
+    columns: finalColumns,
+    primaryKey,
+    indexes,
+    temporal,
+    rows: raw.kind === 'reference' ? resolveRows(document, raw.name, finalColumns, diagnostics) : [],
+    span: { file: document.file, line: 1, column: 1 },
+    spans: {
+      name: document.locate(['name']),
+      kind: kindSpan,
+      primaryKey: document.locate([raw.kind === 'temporal' ? 'key' : 'primary_key']),
+      key: document.locate(['key']),
+    },
+    fileStem: document.fileStem,
+  };
+  return { table, pendingReferences };
+}
+
+function toColumnDefault(value: unknown): ColumnDefault | undefined {
+  if (value === undefined) return undefined;
+  if (value !== null && typeof value === 'object') return { kind: 'sql', sql: (value as { sql: string }).sql };
+  return { kind: 'literal', value: value as string | number | boolean | null };
+}
+
+/** PostgreSQL's own convention: <table>_<columns>_idx / _key. Length is checked by naming/max-length. */
+export function indexName(table: string, columns: readonly string[], unique: boolean): string {
+  return `${table}_${columns.join('_')}_${unique ? 'key' : 'idx'}`;
+}

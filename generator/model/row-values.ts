@@ -1,0 +1,125 @@
+/**
+ * Coercion of reference-row values to their column's logical type. YAML values must already have the right
+ * JSON type (a number for integers, true/false for booleans); CSV cells are text and are parsed. Values that
+ * need more than a JavaScript number (bigint, numeric) are kept as canonical text so that nothing is rounded.
+ */
+import type { Scalar } from './catalog.js';
+import type { LogicalType } from './logical-type.js';
+
+export type CoercedValue = { value: Scalar } | { error: string };
+
+const INTEGER_RANGES = {
+  smallint: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  bigint: [-9223372036854775808n, 9223372036854775807n],
+} as const;
+
+const PATTERNS: Partial<Record<LogicalType['name'], RegExp>> = {
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  time: /^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/,
+  timestamp: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/,
+  bytea: /^\\x([0-9a-fA-F]{2})*$/,
+};
+
+export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean): CoercedValue {
+  if (raw === null || raw === undefined) return { value: null };
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+    return { error: 'a mapping or list is not a value' };
+  }
+  switch (type.name) {
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
+      return coerceInteger(type.name, raw, fromCsv);
+    case 'numeric':
+      return coerceNumeric(type, raw, fromCsv);
+    case 'real':
+    case 'double':
+      return coerceFloat(raw, fromCsv);
+    case 'boolean':
+      return coerceBoolean(raw, fromCsv);
+    case 'jsonb':
+      return coerceJson(raw, fromCsv);
+    default:
+      return coerceText(type, raw, fromCsv);
+  }
+}
+
+function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  const text = typeof raw === 'number' ? (Number.isInteger(raw) ? String(raw) : '') : fromCsv || name === 'bigint' ? String(raw).trim() : '';
+  if (typeof raw === 'boolean' || !/^-?\d+$/.test(text)) return { error: `expected ${article(name)} integer, got ${show(raw)}` };
+  const [min, max] = INTEGER_RANGES[name];
+  const big = BigInt(text);
+  if (big < min || big > max) return { error: `${text} is out of range for ${name} (${min} to ${max})` };
+  return { value: name === 'bigint' ? big.toString() : Number(big) };
+}
+
+function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  if (typeof raw === 'boolean' || (typeof raw === 'string' && !fromCsv && !/^-?\d+(\.\d+)?$/.test(raw))) {
+    return { error: `expected a number, got ${show(raw)}` };
+  }
+  const text = String(raw).trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return { error: `expected a number, got ${show(raw)}` };
+  const integerDigits = match[2].replace(/^0+(?=\d)/, '');
+  const fraction = match[3] ?? '';
+  if (type.precision !== undefined) {
+    const scale = type.scale ?? 0;
+    if (integerDigits.length > type.precision - scale) {
+      return { error: `${text} does not fit numeric(${type.precision},${scale})` };
+    }
+    if (fraction.replace(/0+$/, '').length > scale) {
+      return { error: `${text} has more than ${scale} decimal places for numeric(${type.precision},${scale})` };
+    }
+  }
+  return { value: `${match[1]}${integerDigits}${fraction ? `.${fraction}` : ''}` };
+}
+
+function coerceFloat(raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  if (typeof raw === 'number') return { value: raw };
+  const parsed = fromCsv && typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  return Number.isFinite(parsed) ? { value: parsed } : { error: `expected a number, got ${show(raw)}` };
+}
+
+function coerceBoolean(raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  if (typeof raw === 'boolean') return { value: raw };
+  if (fromCsv && typeof raw === 'string') {
+    const lowered = raw.trim().toLowerCase();
+    if (['true', 't', 'yes', '1'].includes(lowered)) return { value: true };
+    if (['false', 'f', 'no', '0'].includes(lowered)) return { value: false };
+  }
+  return { error: `expected true or false, got ${show(raw)}` };
+}
+
+function coerceJson(raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  if (!fromCsv) return { value: JSON.stringify(raw) };
+  try {
+    return { value: JSON.stringify(JSON.parse(String(raw))) };
+  } catch {
+    return { error: `expected JSON text, got ${show(raw)}` };
+  }
+}
+
+function coerceText(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  if (typeof raw !== 'string') {
+    return { error: `expected text for ${type.name}, got ${show(raw)}`, };
+  }
+  if (raw.includes('\u0000')) return { error: 'text cannot contain a NUL character' };
+  const pattern = PATTERNS[type.name];
+  if (pattern && !pattern.test(raw)) return { error: `${show(raw)} is not a valid ${type.name}` };
+  if (type.length !== undefined && [...raw].length > type.length) {
+    return { error: `${show(raw)} is longer than ${type.name}(${type.length})` };
+  }
+  void fromCsv;
+  return { value: raw };
+}
+
+function show(raw: unknown): string {
+  return typeof raw === 'string' ? `"${raw}"` : String(raw);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}

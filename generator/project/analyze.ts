@@ -1,0 +1,40 @@
+/** The front half of the pipeline: config → load → validate structure → resolve → check conventions. */
+import { join, resolve as resolvePath } from 'node:path';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkConventions } from '../check/registry.js';
+import { loadProject } from '../load/load-project.js';
+import type { Catalog } from '../model/catalog.js';
+import { resolve } from '../model/resolve.js';
+import { applySeverities, readConfig, type ProjectConfig } from './config.js';
+import type { ProjectLocation } from './locate.js';
+
+export interface AnalyzedProject {
+  readonly root: string;
+  readonly definitionsDir: string;
+  readonly config: ProjectConfig;
+  /** Present even when diagnostics have errors: it holds what could be resolved. */
+  readonly catalog: Catalog;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: readonly string[];
+  readonly ok: boolean;
+}
+
+export async function analyzeProject(location: ProjectLocation, displayBase = process.cwd()): Promise<AnalyzedProject> {
+  const { config, diagnostics: configDiagnostics } = readConfig(location.root, displayBase);
+  const definitionsDir = location.definitionsOverride ?? resolvePath(join(location.root, config.definitions));
+  const loaded = await loadProject(definitionsDir, { displayBase });
+  const resolved = resolve(loaded.documents);
+  const conventions = checkConventions(resolved.catalog);
+  const diagnostics = sortDiagnostics(
+    applySeverities([...configDiagnostics, ...loaded.diagnostics, ...resolved.diagnostics, ...conventions], config),
+  );
+  return {
+    root: location.root,
+    definitionsDir,
+    config,
+    catalog: resolved.catalog,
+    diagnostics,
+    files: loaded.files,
+    ok: !hasErrors(diagnostics),
+  };
+}
