@@ -72,6 +72,11 @@ export function checkKinds(context: CheckContext): void {
   }
 }
 
+/** A key naming a missing column is reported by model/unknown-column; judging its type would repeat that. */
+function keyResolved(table: Table): boolean {
+  return keyColumns(table).length === table.primaryKey.length;
+}
+
 function checkReference(context: CheckContext, table: Table): void {
   if (!table.name.endsWith('_type')) {
     context.report(REFERENCE_RULES['name-suffix'], table.spans.name,
@@ -79,6 +84,7 @@ function checkReference(context: CheckContext, table: Table): void {
   }
   const expected = conventionalKeyColumn(table.name);
   const key = keyColumns(table);
+  if (!keyResolved(table)) return;
   if (key.length !== 1 || key[0].name !== expected || key[0].type.name !== 'smallint') {
     context.report(REFERENCE_RULES['key-type'], table.spans.primaryKey,
       `reference table \`${table.name}\` must have the primary key \`${expected} smallint\`, not ${describeKey(key, table)}`);
@@ -87,6 +93,7 @@ function checkReference(context: CheckContext, table: Table): void {
 
 function checkTransactional(context: CheckContext, table: Table): void {
   const key = keyColumns(table);
+  if (!keyResolved(table)) return;
   if (key.length !== 1 || key[0].type.name !== 'uuid') {
     context.report(TRANSACTIONAL_RULES['key-type'], table.spans.primaryKey,
       `transactional table \`${table.name}\` must have one uuid primary key column, not ${describeKey(key, table)}`);

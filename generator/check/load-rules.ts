@@ -14,7 +14,7 @@ export const LOAD_RULES = defineRules('load', {
   },
   csv: {
     code: 'LG003', severity: 'error',
-    description: 'A reference table CSV file cannot be read, or its header names unknown columns.',
+    description: 'A reference table CSV file cannot be read (quotes, delimiters).',
     hint: 'The first line of the CSV names the columns; quote values that contain commas, quotes or newlines.',
   },
   layout: {

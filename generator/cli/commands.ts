@@ -1,5 +1,7 @@
 import type { CAC } from 'cac';
 import type { CliIo } from './io.js';
+import { applyCommand } from './apply.js';
+import { compileCommand } from './compile.js';
 import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
 
@@ -13,6 +15,31 @@ export function registerCommands(cli: CAC, io: CliIo, setResult: SetResult): voi
     .example('lakegen validate')
     .example('lakegen validate definitions/demo/tables/trading/trade.yaml')
     .action((paths: string[], options) => setResult(validateCommand(paths, options, io)));
+
+  cli
+    .command('compile [path]', 'Generate every target into generated/ (deterministic, atomic)')
+    .option('--check', 'Write nothing; exit 1 when generated/ is stale')
+    .option('--target <target>', 'postgres | snowflake | databricks | typescript | docs (repeat or comma-separate)')
+    .option('--out <dir>', 'Output folder (default: generated/ or the config\'s output)')
+    .option('--format <format>', 'Diagnostics: pretty | json | github', { default: 'pretty' })
+    .example('lakegen compile')
+    .example('lakegen compile --check')
+    .example('lakegen compile --target postgres --out build/sql')
+    .action((path: string | undefined, options) => setResult(compileCommand(path, options, io)));
+
+  cli
+    .command('apply [path]', 'Build the databases: PostgreSQL at --url / DATABASE_URL, else embedded PGlite')
+    .option('--url <url>', 'postgres://user:password@host:port/maintenance-db (default: DATABASE_URL)')
+    .option('--database <name>', 'Only this database (repeat for several)')
+    .option('--only <step>', 'databases | schemas | tables | temporal | views | data (repeat or comma-separate)')
+    .option('--dry-run', 'Print the SQL that would run; change nothing')
+    .option('--embedded', 'Use the embedded PGlite under .lakegen/pglite/ even when DATABASE_URL is set')
+    .option('--reset', 'With the embedded database: start it over')
+    .option('--format <format>', 'pretty | json', { default: 'pretty' })
+    .example('lakegen apply')
+    .example('lakegen apply --url postgres://postgres@localhost:5432/postgres')
+    .example('lakegen apply --only data --dry-run')
+    .action((path: string | undefined, options) => setResult(applyCommand(path, options, io)));
 
   cli
     .command('rules', 'List every convention rule with its code and default severity')

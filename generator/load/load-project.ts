@@ -13,9 +13,18 @@ import { readDefinitionFile, isDefinitionFile } from './read-definition.js';
 
 export interface LoadedProject {
   readonly documents: SourceDocument[];
+  /** Files that could not be parsed: references to what they define are not reported again. */
+  readonly unreadable: UnreadableFile[];
   readonly diagnostics: Diagnostic[];
   /** Every file read, as displayed in diagnostics. */
   readonly files: string[];
+}
+
+export interface UnreadableFile {
+  readonly role: DocumentRole;
+  readonly database: string;
+  readonly schemaFolder?: string;
+  readonly fileStem: string;
 }
 
 export interface LoadOptions {
@@ -28,6 +37,7 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
+  const unreadable: UnreadableFile[] = [];
 
   const readDocument = async (
     path: string, role: DocumentRole, database: string, schemaFolder?: string, csv?: CsvRows,
@@ -36,9 +46,13 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
     files.push(file);
     const result = await readDefinitionFile(path, file);
     diagnostics.push(...result.diagnostics);
-    if (!result.parsed) return;
+    if (!result.parsed) {
+      unreadable.push({ role, database, schemaFolder, fileStem: stem(path) });
+      return;
+    }
     documents.push({
       file, role, database, schemaFolder, csv,
+      source: toPosix(relative(definitionsDir, path)),
       fileStem: stem(path),
       value: result.parsed.value,
       locate: result.parsed.locate,
@@ -88,8 +102,7 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
       if (!isDefinitionFile(entry) || stem(entry) !== 'database') reportStray(join(databaseDir, entry), diagnostics, display);
     }
   }
-  reportDuplicateStems(documents, diagnostics);
-  return { documents, diagnostics, files };
+  return { documents: withoutDuplicates(documents, diagnostics), unreadable, diagnostics, files };
 }
 
 function readSiblingCsv(path: string, diagnostics: Diagnostic[], display: (p: string) => string): CsvRows | undefined {
@@ -111,10 +124,15 @@ function pickDefinition(
   return candidates.length > 0 ? join(dir, candidates[0]) : undefined;
 }
 
-function reportDuplicateStems(documents: SourceDocument[], diagnostics: Diagnostic[]): void {
+/** `x.yaml` beside `x.ts`: the first is kept, the second reported and left out. */
+function withoutDuplicates(documents: SourceDocument[], diagnostics: Diagnostic[]): SourceDocument[] {
   const seen = new Map<string, SourceDocument>();
+  const kept: SourceDocument[] = [];
   for (const document of documents) {
-    if (document.role === 'database') continue;
+    if (document.role === 'database') {
+      kept.push(document);
+      continue;
+    }
     const key = `${document.database}/${document.role}/${document.schemaFolder ?? ''}/${document.fileStem}`;
     const earlier = seen.get(key);
     if (earlier) {
@@ -122,8 +140,10 @@ function reportDuplicateStems(documents: SourceDocument[], diagnostics: Diagnost
         `\`${document.fileStem}\` is defined twice: ${earlier.file} and ${document.file}`));
     } else {
       seen.set(key, document);
+      kept.push(document);
     }
   }
+  return kept;
 }
 
 function reportStray(path: string, diagnostics: Diagnostic[], display: (p: string) => string): void {

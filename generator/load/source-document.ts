@@ -9,6 +9,8 @@ export type SpanPart = 'key' | 'value';
 /** A parsed definition file: its plain value plus a way back to source positions. */
 export interface SourceDocument {
   readonly file: string;
+  /** Path relative to the definitions folder, with `/`: the same on every machine (generated headers use it). */
+  readonly source: string;
   readonly role: DocumentRole;
   /** The object name the file's name promises (`trade.yaml` → `trade`). */
   readonly fileStem: string;

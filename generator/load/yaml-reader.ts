@@ -42,22 +42,38 @@ export function readYaml(file: string, text: string): { parsed?: ParsedYaml; dia
 
 function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   const positioned = parseWithPositions(text);
-  const diagnostics = positioned.document.errors.map((error) => {
-    const at = positioned.lineCounter.linePos(error.pos[0]);
+  // the first error is the cause; the ones after it are mostly its echoes
+  const diagnostics = positioned.document.errors.slice(0, 1).map((error) => {
+    const at = positioned.lineCounter.linePos(skipSpaces(text, error.pos[0]));
     return loadDiagnostic('yaml-syntax', { file, line: at.line, column: at.col }, error.message.split('\n')[0],
       'Fix the YAML syntax at this position (indentation, quotes, a missing colon).');
   });
   if (diagnostics.length > 0) return { diagnostics };
+  let value: unknown;
+  try {
+    value = positioned.document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // e.g. an alias whose anchor comes later: `yaml` finds it only while building the value
+    return { diagnostics: [loadDiagnostic('yaml-syntax', { file, line: 1, column: 1 }, (error as Error).message.split('\n')[0],
+      'Define an anchor (&name) before its alias (*name).')] };
+  }
   return {
     diagnostics,
     parsed: {
-      value: positioned.document.toJS({ maxAliasCount: 100 }),
+      value,
       locate: (path, part = 'value') => {
         const at = offsetToPosition(positioned, locateOffset(positioned.document.contents as Node, path, part));
         return { file, ...at };
       },
     },
   };
+}
+
+/** `yaml` places indentation errors at the line's start; the first character after the spaces reads better. */
+function skipSpaces(text: string, offset: number): number {
+  let at = offset;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
 }
 
 function parseWithPositions(text: string): PositionedDocument {

@@ -86,6 +86,8 @@ export interface Table {
   /** The file that defines the table (line 1). */
   readonly span: SourceSpan;
   readonly spans: TableSpans;
+  /** The definition file, relative to the definitions folder. */
+  readonly source: string;
   /** The table's folder under tables/, which should equal `schema`. */
   readonly fileStem: string;
 }
@@ -99,6 +101,7 @@ export interface Schema {
   readonly description?: string;
   readonly tables: readonly Table[];
   readonly span: SourceSpan;
+  readonly source: string;
 }
 
 export interface Database {
@@ -110,6 +113,7 @@ export interface Database {
   readonly extensions: readonly string[];
   readonly schemas: readonly Schema[];
   readonly span: SourceSpan;
+  readonly source: string;
 }
 
 export interface Catalog {

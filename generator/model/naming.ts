@@ -36,3 +36,11 @@ export function derivedNames(table: Table): { name: string; what: string }[] {
   }
   return names;
 }
+
+/**
+ * A name as a file name: names are snake_case when the rules hold, but a disabled rule must never let a name
+ * like `../x` or `a/b` escape the output folder, so anything else is hex-escaped.
+ */
+export function fileSafeName(name: string): string {
+  return name.replace(/[^a-z0-9_]/g, (c) => `~${Buffer.from(c, 'utf8').toString('hex')}`);
+}

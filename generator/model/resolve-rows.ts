@@ -9,7 +9,7 @@ import { coerceRowValue } from './row-values.js';
 interface RawRow {
   values: Record<string, unknown>;
   span: SourceSpan;
-  valueSpan(column: string): SourceSpan;
+  valueSpan(column: string, part?: 'key' | 'value'): SourceSpan;
   fromCsv: boolean;
 }
 
@@ -22,12 +22,13 @@ export function resolveRows(
     const values: Record<string, Scalar> = {};
     const valueSpans: Record<string, SourceSpan> = {};
     let valid = true;
+    const invalid = new Set<string>();
     for (const [name, rawValue] of Object.entries(raw.values)) {
       const column = byName.get(name);
       const at = raw.valueSpan(name);
       valueSpans[name] = at;
       if (!column) {
-        diagnostics.push(ruleDiagnostic(ROWS_RULES['unknown-column'], at,
+        diagnostics.push(ruleDiagnostic(ROWS_RULES['unknown-column'], raw.valueSpan(name, 'key'),
           `row of \`${tableName}\` sets \`${name}\`, which is not a column`));
         valid = false;
         continue;
@@ -35,6 +36,7 @@ export function resolveRows(
       const coerced = coerceRowValue(column.type, raw.fromCsv && rawValue === '' ? null : rawValue, raw.fromCsv);
       if ('error' in coerced) {
         diagnostics.push(ruleDiagnostic(ROWS_RULES.type, at, `\`${tableName}.${name}\`: ${coerced.error}`));
+        invalid.add(name);
         valid = false;
         continue;
       }
@@ -42,7 +44,7 @@ export function resolveRows(
     }
     for (const column of columns) {
       const value = values[column.name];
-      const missing = value === undefined || value === null;
+      const missing = (value === undefined || value === null) && !invalid.has(column.name);
       if (missing && !column.nullable && !(value === undefined && column.default)) {
         diagnostics.push(ruleDiagnostic(ROWS_RULES['not-null'], raw.span,
           `row of \`${tableName}\` has no value for NOT NULL column \`${column.name}\``));
@@ -58,7 +60,7 @@ function rawRows(document: SourceDocument): RawRow[] {
   const fromYaml: RawRow[] = (value.rows ?? []).map((row, index) => ({
     values: row as Record<string, unknown>,
     span: document.locate(['rows', index]),
-    valueSpan: (column) => document.locate(['rows', index, column]),
+    valueSpan: (column, part) => document.locate(['rows', index, column], part),
     fromCsv: false,
   }));
   const csv = document.csv;

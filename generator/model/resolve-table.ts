@@ -163,6 +163,7 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
       key: document.locate(['key']),
     },
     fileStem: document.fileStem,
+    source: document.source,
   };
   return { table, pendingReferences };
 }

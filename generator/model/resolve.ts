@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MODEL_RULES } from '../check/model-rules.js';
 import { ruleDiagnostic } from '../check/rule.js';
 import { validateStructure } from '../dsl/structure-validator.js';
+import type { UnreadableFile } from '../load/load-project.js';
 import type { SourceDocument } from '../load/source-document.js';
 import type { Catalog, Database, Layer, Schema, Table } from './catalog.js';
 import { deepFreeze } from './freeze.js';
@@ -24,10 +25,10 @@ interface RawNamed {
   extensions?: string[];
 }
 
-export function resolve(documents: readonly SourceDocument[]): Resolved {
+export function resolve(documents: readonly SourceDocument[], unreadable: readonly UnreadableFile[] = []): Resolved {
   const diagnostics: Diagnostic[] = [];
   const valid: SourceDocument[] = [];
-  const broken = new Set<string>();
+  const broken = new Set<string>(unreadable.map((file) => brokenKey({ ...file, value: undefined })));
   for (const document of documents) {
     const structural = validateStructure(document);
     if (structural.length === 0) valid.push(document);
@@ -118,6 +119,7 @@ function resolveDatabase(
       description: rawSchema.description,
       tables: tables.filter((t) => t.schema === name).sort(byName),
       span: { file: document.file, line: 1, column: 1 },
+      source: document.source,
     };
   });
   schemas.sort(byName);
@@ -129,6 +131,7 @@ function resolveDatabase(
     extensions: [...(raw.extensions ?? [])].sort(),
     schemas,
     span: { file: databaseDocument.file, line: 1, column: 1 },
+    source: databaseDocument.source,
   };
 }
 
@@ -148,7 +151,7 @@ function uniqueByName(documents: SourceDocument[], what: string, diagnostics: Di
   return [...byName.values()];
 }
 
-function brokenKey(document: SourceDocument): string {
+function brokenKey(document: Pick<SourceDocument, 'role' | 'database' | 'schemaFolder' | 'fileStem' | 'value'>): string {
   const name = (document.value as RawNamed | null)?.name ?? document.fileStem;
   if (document.role === 'table') return `${document.database}/table/${document.schemaFolder}.${name}`;
   return `${document.database}/${document.role}/${document.fileStem}`;

@@ -23,7 +23,7 @@ export async function analyzeProject(location: ProjectLocation, displayBase = pr
   const { config, diagnostics: configDiagnostics } = readConfig(location.root, displayBase);
   const definitionsDir = location.definitionsOverride ?? resolvePath(join(location.root, config.definitions));
   const loaded = await loadProject(definitionsDir, { displayBase });
-  const resolved = resolve(loaded.documents);
+  const resolved = resolve(loaded.documents, loaded.unreadable);
   const conventions = checkConventions(resolved.catalog);
   const diagnostics = sortDiagnostics(
     applySeverities([...configDiagnostics, ...loaded.diagnostics, ...resolved.diagnostics, ...conventions], config),

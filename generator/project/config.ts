@@ -51,7 +51,7 @@ export function readConfig(root: string, displayBase: string): { config: Project
   const { parsed, diagnostics } = readYaml(file, readFileSync(path, 'utf8'));
   if (!parsed) return { config: DEFAULT_CONFIG, diagnostics };
   const raw = (parsed.value ?? {}) as RawConfig;
-  const validate = new Ajv2020({ allErrors: true, allowUnionTypes: true })
+  const validate = new Ajv2020({ allErrors: true, allowUnionTypes: true, verbose: true })
     .compile(JSON.parse(readFileSync(join(packageRoot(), 'generator', 'dsl', 'config.schema.json'), 'utf8')));
   if (!validate(raw)) {
     for (const error of validate.errors ?? []) {

@@ -1,0 +1,171 @@
+/**
+ * Applies one database's plan: create the database if needed (outside a transaction), then everything else in
+ * one transaction under an advisory lock, so a failure or a kill leaves the database as it was and concurrent
+ * applies run one after the other. Existing tables that differ from their definitions stop the apply before
+ * anything changes; after applying, the live catalog is checked against the plan before COMMIT.
+ */
+import type { DatabasePlan, PlanEntry } from '../targets/postgres/plan.js';
+import { DriftFailure, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
+import type { DatabaseHost, DatabaseSession } from './connection.js';
+import { tableDifferences, type TableDrift } from './drift.js';
+import { readLiveState, type LiveState } from './live-catalog.js';
+import { validateLiveState } from './post-apply-validation.js';
+import { APPLY_ONLY_STEPS, entryMatchesStep, type ApplyOnlyStep } from './steps.js';
+
+/** Two int4 keys ('lake', 'gen'): advisory locks are per database, so one constant key serves all. */
+const ADVISORY_LOCK = 'SELECT pg_advisory_xact_lock(1818321765, 1734700544)';
+
+export interface StepReport {
+  readonly step: ApplyOnlyStep;
+  readonly created: string[];
+  readonly updated: string[];
+  readonly unchanged: string[];
+  readonly rows?: { inserted: number; updated: number; deactivated: number };
+}
+
+export interface DatabaseReport {
+  readonly database: string;
+  readonly location: string;
+  readonly steps: StepReport[];
+  /** Nothing was created, updated or inserted. */
+  readonly upToDate: boolean;
+  readonly validated: string;
+  readonly elapsedMs: number;
+}
+
+export interface ApplyDatabaseOptions {
+  readonly only?: readonly ApplyOnlyStep[];
+  readonly onStep?: (report: StepReport) => void;
+}
+
+export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, options: ApplyDatabaseOptions = {}): Promise<DatabaseReport> {
+  const started = performance.now();
+  const steps = options.only?.length ? options.only : APPLY_ONLY_STEPS;
+  const name = plan.database.name;
+  const reports: StepReport[] = [];
+  const report = (step: StepReport) => {
+    reports.push(step);
+    options.onStep?.(step);
+  };
+
+  const exists = await host.databaseExists(name);
+  if (!exists && !steps.includes('databases')) {
+    throw new StatementFailure(`database ${name}`, 'database.sql', '', `database ${name} does not exist; apply without --only, or with --only databases`, undefined);
+  }
+  if (steps.includes('databases')) {
+    const created = !exists && (await host.createDatabase(name, plan.createDatabase));
+    report({ step: 'databases', created: created ? [name] : [], updated: [], unchanged: created ? [] : [name] });
+  }
+  const bodySteps = steps.filter((s) => s !== 'databases');
+  let validated = 'not run (databases only)';
+  if (bodySteps.length > 0) {
+    const session = await host.connect(name);
+    try {
+      validated = await applyInTransaction(session, plan, bodySteps, report);
+    } finally {
+      await session.close();
+    }
+  }
+  const upToDate = reports.every((r) => r.created.length === 0 && r.updated.length === 0 &&
+    (!r.rows || r.rows.inserted + r.rows.updated + r.rows.deactivated === 0));
+  return { database: name, location: host.databaseLabel(name), steps: reports, upToDate, validated, elapsedMs: performance.now() - started };
+}
+
+async function applyInTransaction(
+  session: DatabaseSession, plan: DatabasePlan, steps: readonly ApplyOnlyStep[], report: (step: StepReport) => void,
+): Promise<string> {
+  await session.exec('BEGIN');
+  let committed = false;
+  try {
+    await session.query(ADVISORY_LOCK);
+    const before = await readLiveState(session);
+    assertNoDrift(plan, before);
+    const rowCounts = new Map<string, { inserted: number; updated: number; deactivated: number }>();
+    for (const step of steps) {
+      for (const entry of plan.entries.filter((e) => entryMatchesStep(e, step))) {
+        const counts = await runEntry(session, entry);
+        if (counts) rowCounts.set(entry.object, counts);
+      }
+    }
+    const after = await readLiveState(session);
+    for (const step of steps) report(stepReport(step, plan, before, after, rowCounts));
+    const problems = await validateLiveState(session, plan, after, steps);
+    if (problems.length > 0) throw new ValidationFailure(problems);
+    await session.exec('COMMIT');
+    committed = true;
+    return `ok: ${plan.entries.filter((e) => e.step === 'tables' && e.tableId).length} tables checked against the live catalog`;
+  } finally {
+    if (!committed) await session.exec('ROLLBACK').catch(() => {});
+  }
+}
+
+function assertNoDrift(plan: DatabasePlan, live: LiveState): void {
+  const drift: TableDrift[] = [];
+  for (const table of plan.database.schemas.flatMap((s) => s.tables)) {
+    const existing = live.tables.get(`${table.schema}.${table.name}`);
+    if (!existing) continue;
+    const differences = tableDifferences(table, existing);
+    if (differences.length > 0) drift.push({ table: `${table.schema}.${table.name}`, differences });
+  }
+  if (drift.length > 0) throw new DriftFailure(drift);
+}
+
+async function runEntry(session: DatabaseSession, entry: PlanEntry) {
+  try {
+    if (!entry.data) {
+      await session.exec(entry.sql);
+      return undefined;
+    }
+    const counts = { inserted: 0, updated: 0, deactivated: 0 };
+    if (entry.data.upsert) {
+      const upsert = entry.data.upsert.replace(/;\s*$/, '');
+      const result = await session.query(`WITH upserted AS (${upsert}\nRETURNING (xmax = 0) AS inserted)
+SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM upserted`);
+      counts.inserted = Number(result.rows[0].inserted);
+      counts.updated = Number(result.rows[0].updated);
+    }
+    const deactivate = entry.data.deactivate.replace(/;\s*$/, '');
+    const result = await session.query(`WITH deactivated AS (${deactivate}\nRETURNING 1) SELECT count(*) AS n FROM deactivated`);
+    counts.deactivated = Number(result.rows[0].n);
+    return counts;
+  } catch (error) {
+    const { message, code, position } = error as { message: string; code?: string; position?: string };
+    throw new StatementFailure(entry.object, entry.file, statementAt(entry.sql, position ? Number(position) : undefined), message, code);
+  }
+}
+
+function stepReport(
+  step: ApplyOnlyStep, plan: DatabasePlan, before: LiveState, after: LiveState,
+  rowCounts: Map<string, { inserted: number; updated: number; deactivated: number }>,
+): StepReport {
+  const result: StepReport = { step, created: [], updated: [], unchanged: [] };
+  const classify = (object: string, was: string | undefined, now: string | undefined) => {
+    if (was === undefined) result.created.push(object);
+    else if (was !== now) result.updated.push(object);
+    else result.unchanged.push(object);
+  };
+  if (step === 'schemas') {
+    for (const schema of plan.database.schemas) classify(schema.name, before.schemas.has(schema.name) ? 'x' : undefined, 'x');
+    return result;
+  }
+  const entries = plan.entries.filter((e) => entryMatchesStep(e, step) && e.tableId);
+  if (step === 'data') {
+    const rows = { inserted: 0, updated: 0, deactivated: 0 };
+    for (const entry of entries) {
+      const counts = rowCounts.get(entry.object)!;
+      rows.inserted += counts.inserted;
+      rows.updated += counts.updated;
+      rows.deactivated += counts.deactivated;
+      const changed = counts.inserted + counts.updated + counts.deactivated > 0;
+      (changed ? result.updated : result.unchanged).push(entry.tableId!);
+    }
+    return { ...result, rows };
+  }
+  const fingerprints = step === 'tables' ? [before.tableFingerprints, after.tableFingerprints] : [before.historyFingerprints, after.historyFingerprints];
+  for (const entry of entries) {
+    const id = entry.tableId!;
+    const existed = step === 'tables' ? before.tables.has(id) : (before.triggerCounts.get(id) ?? 0) > 0;
+    classify(id, existed ? fingerprints[0].get(id) : undefined, fingerprints[1].get(id));
+  }
+  return result;
+}

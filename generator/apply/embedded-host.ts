@@ -1,0 +1,84 @@
+/**
+ * The embedded default: one PGlite data folder per database under .lakegen/pglite/<database>/, so that
+ * `lakegen apply` works on a machine without a server. PGlite is single-process: a lock file keeps two applies
+ * from opening one folder at once (the second waits, as on a server it would wait for the advisory lock).
+ */
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { DatabaseHost, DatabaseSession } from './connection.js';
+
+const LOCK_WAIT_MS = 120_000;
+
+export function embeddedFolder(root: string): string {
+  return join(root, '.lakegen', 'pglite');
+}
+
+export async function embeddedHost(root: string, options: { reset?: boolean; databases?: string[] } = {}): Promise<DatabaseHost> {
+  const folder = embeddedFolder(root);
+  if (options.reset) {
+    for (const database of options.databases ?? []) rmSync(join(folder, database), { recursive: true, force: true });
+  }
+  mkdirSync(folder, { recursive: true });
+  const releases: (() => void)[] = [];
+  return {
+    kind: 'embedded',
+    label: `embedded PGlite in ${folder}`,
+    databaseLabel: (database) => `embedded PGlite ${join(folder, database)}`,
+    databaseExists: async (database) => existsSync(join(folder, database, 'PG_VERSION')),
+    createDatabase: async () => true, // the folder is the database; PGlite creates it on first open
+    async connect(database) {
+      releases.push(await acquireLock(join(folder, `${database}.lock`)));
+      return pgliteSession(join(folder, database));
+    },
+    async close() {
+      for (const release of releases.splice(0)) release();
+    },
+  };
+}
+
+async function pgliteSession(dataDir: string): Promise<DatabaseSession> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db: PGlite = await PGlite.create({ dataDir });
+  return {
+    async query(sql, params) {
+      const result = await db.query<Record<string, unknown>>(sql, params);
+      return { rows: result.rows };
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    close: () => db.close(),
+  };
+}
+
+async function acquireLock(path: string): Promise<() => void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!lockHolderAlive(path)) {
+        rmSync(path, { force: true }); // left by a killed apply
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`embedded database is locked by another lakegen process (${path})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function lockHolderAlive(path: string): boolean {
+  try {
+    const pid = Number(readFileSync(path, 'utf8'));
+    if (!pid) return true; // being written right now
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

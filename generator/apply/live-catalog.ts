@@ -1,0 +1,101 @@
+/**
+ * Reads back what a database holds for the tables of a plan: columns (for drift), and fingerprints of each
+ * table's definition and of its history machinery (to tell created / updated / unchanged). A few catalog
+ * queries for the whole database, not one per table: apply must stay close to psql's speed.
+ */
+import type { DatabaseSession } from './connection.js';
+
+export interface LiveColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly notNull: boolean;
+}
+
+export interface LiveTable {
+  readonly columns: LiveColumn[];
+  readonly primaryKey: string[];
+}
+
+export interface LiveState {
+  readonly schemas: Set<string>;
+  /** By `schema.table`. */
+  readonly tables: Map<string, LiveTable>;
+  /** md5 of columns, constraints, indexes and comments, by `schema.table`. */
+  readonly tableFingerprints: Map<string, string>;
+  /** md5 of triggers, trigger functions and views that depend on the table, by `schema.table`. */
+  readonly historyFingerprints: Map<string, string>;
+  /** Triggers that are disabled, by `schema.table`. */
+  readonly disabledTriggers: Map<string, string[]>;
+  readonly triggerCounts: Map<string, number>;
+}
+
+const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'`;
+
+export async function readLiveState(session: DatabaseSession): Promise<LiveState> {
+  const schemas = await session.query(`SELECT nspname AS name FROM pg_namespace n WHERE ${USER_SCHEMAS}`);
+  const columns = await session.query(`
+    SELECT n.nspname || '.' || c.relname AS table_id, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+           a.attnotnull AS not_null,
+           coalesce((SELECT array_to_string(array_agg(k.attname ORDER BY x.ord), ',')
+                       FROM pg_constraint p, unnest(p.conkey) WITH ORDINALITY x(attnum, ord)
+                       JOIN pg_attribute k ON k.attrelid = c.oid AND k.attnum = x.attnum
+                      WHERE p.conrelid = c.oid AND p.contype = 'p'), '') AS primary_key
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}
+     ORDER BY 1, a.attnum`);
+  const fingerprints = await session.query(`
+    SELECT n.nspname || '.' || c.relname AS table_id,
+      md5(concat_ws('|',
+        (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' '
+                 || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || coalesce(col_description(c.oid, a.attnum), ''), ',' ORDER BY a.attnum)
+           FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+        (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), ',' ORDER BY conname) FROM pg_constraint WHERE conrelid = c.oid),
+        (SELECT string_agg(pg_get_indexdef(indexrelid), ',' ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid = c.oid),
+        obj_description(c.oid, 'pg_class'))) AS table_fingerprint,
+      md5(concat_ws('|',
+        (SELECT string_agg(t.tgname || ' ' || t.tgenabled || ' ' || pg_get_triggerdef(t.oid) || ' ' || md5(p.prosrc) || ' '
+                 || coalesce(obj_description(t.oid, 'pg_trigger'), '') || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY t.tgname)
+           FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
+        (SELECT string_agg(v.oid::regclass::text || ' ' || pg_get_viewdef(v.oid) || ' '
+                 || coalesce((SELECT string_agg(vt.tgname || ' ' || vt.tgenabled || ' ' || md5(vp.prosrc), ',' ORDER BY vt.tgname)
+                                FROM pg_trigger vt JOIN pg_proc vp ON vp.oid = vt.tgfoid WHERE vt.tgrelid = v.oid), ''), ',' ORDER BY v.oid::regclass::text)
+           FROM pg_class v
+          WHERE v.relkind = 'v' AND EXISTS (SELECT FROM pg_depend dep JOIN pg_rewrite r ON r.oid = dep.objid
+                                             WHERE r.ev_class = v.oid AND dep.refobjid = c.oid)),
+        (SELECT string_agg(p.oid::regprocedure::text || ' ' || md5(p.prosrc), ',' ORDER BY p.oid::regprocedure::text)
+           FROM pg_proc p WHERE p.pronamespace = n.oid AND p.prorettype = c.reltype))) AS history_fingerprint,
+      (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS trigger_count,
+      (SELECT coalesce(array_to_string(array_agg(t.tgname ORDER BY t.tgname), ','), '') FROM pg_trigger t
+        WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND t.tgenabled = 'D') AS disabled_triggers
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}`);
+
+  const tables = new Map<string, LiveTable>();
+  for (const row of columns.rows) {
+    const id = String(row.table_id);
+    let table = tables.get(id);
+    if (!table) {
+      table = { columns: [], primaryKey: row.primary_key ? String(row.primary_key).split(',') : [] };
+      tables.set(id, table);
+    }
+    table.columns.push({ name: String(row.name), type: String(row.type), notNull: Boolean(row.not_null) });
+  }
+  const state: LiveState = {
+    schemas: new Set(schemas.rows.map((r) => String(r.name))),
+    tables,
+    tableFingerprints: new Map(),
+    historyFingerprints: new Map(),
+    disabledTriggers: new Map(),
+    triggerCounts: new Map(),
+  };
+  for (const row of fingerprints.rows) {
+    const id = String(row.table_id);
+    state.tableFingerprints.set(id, String(row.table_fingerprint));
+    state.historyFingerprints.set(id, String(row.history_fingerprint));
+    state.triggerCounts.set(id, Number(row.trigger_count));
+    if (row.disabled_triggers) state.disabledTriggers.set(id, String(row.disabled_triggers).split(','));
+  }
+  return state;
+}

@@ -1,0 +1,19 @@
+/**
+ * Targets by name, loaded on demand: compiling one target does not load the others (nor, for validate,
+ * any of them).
+ */
+import type { TargetName } from '../project/config.js';
+import type { Target } from './target.js';
+
+const LOADERS: Partial<Record<TargetName, () => Promise<Target>>> = {
+  postgres: async () => (await import('./postgres/index.js')).postgresTarget,
+};
+
+export function loadTarget(name: TargetName): Promise<Target> {
+  const loader = LOADERS[name];
+  if (!loader) throw new Error(`target ${name} is not available`);
+  return loader();
+}
+
+/** Targets this build has. */
+export const AVAILABLE_TARGETS = Object.keys(LOADERS) as TargetName[];

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, stringify } from 'yaml';
+import { readYaml } from '../../generator/load/yaml-reader.js';
+
+/** The reader takes values from js-yaml and positions from `yaml`: both must read a document the same way. */
+function yamlValue(text: string): { ok: true; value: unknown } | { ok: false } {
+  const document = parseDocument(text, { uniqueKeys: true });
+  if (document.errors.length > 0) return { ok: false };
+  try {
+    return { ok: true, value: document.toJS({ maxAliasCount: 100 }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function jsYamlValue(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: load(text, { schema: CORE_SCHEMA }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+describe('yaml reader', () => {
+  it('js-yaml and yaml agree on documents yaml writes', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      const text = stringify(value);
+      expect(jsYamlValue(text)).toEqual(yamlValue(text));
+    }), { numRuns: 500 });
+  });
+
+  it('js-yaml and yaml agree on the scalars definitions use', () => {
+    const scalars = ['1', '-2', '0o17', '0x1F', '1e3', '1.50', '.inf', 'true', 'True', 'yes', 'no', 'null', '~', '2024-01-31', "'O''Brien'", '"a;b"', 'é', 'numeric(18,4)', 'text?'];
+    for (const scalar of scalars) {
+      const text = `value: ${scalar}\n`;
+      expect({ scalar, value: jsYamlValue(text) }).toEqual({ scalar, value: yamlValue(text) });
+    }
+  });
+
+  it('reads flow and block mappings with positions of keys and values', () => {
+    const { parsed } = readYaml('t.yaml', 'name: trade\ncolumns:\n  qty: { type: "numeric(18,4)", check: "qty <> 0" }\n  note: text?\n');
+    expect(parsed!.value).toEqual({ name: 'trade', columns: { qty: { type: 'numeric(18,4)', check: 'qty <> 0' }, note: 'text?' } });
+    const at = (path: (string | number)[], part?: 'key' | 'value') => {
+      const span = parsed!.locate(path, part);
+      return `${span.line}:${span.column}`;
+    };
+    expect(at(['columns', 'qty'], 'key')).toBe('3:3');
+    expect(at(['columns', 'qty', 'type'])).toBe('3:16');
+    expect(at(['columns', 'note'])).toBe('4:9');
+    // a path that does not exist points at its closest ancestor
+    expect(at(['columns', 'qty', 'nullable'])).toBe('3:8');
+  });
+
+  it('reports a syntax error once, at the offending token', () => {
+    const { parsed, diagnostics } = readYaml('t.yaml', 'name: x\ncolumns:\n  a: text\n   b: text\n');
+    expect(parsed).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'LG001', line: 3, column: 6 });
+  });
+
+  it('rejects duplicate keys', () => {
+    const { diagnostics } = readYaml('t.yaml', 'name: x\nname: y\n');
+    expect(diagnostics[0]).toMatchObject({ code: 'LG001', line: 2 });
+  });
+});
