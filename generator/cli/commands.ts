@@ -2,6 +2,7 @@ import type { CAC } from 'cac';
 import type { CliIo } from './io.js';
 import { applyCommand } from './apply.js';
 import { compileCommand } from './compile.js';
+import { convertCommand } from './convert.js';
 import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
 
@@ -40,6 +41,12 @@ export function registerCommands(cli: CAC, io: CliIo, setResult: SetResult): voi
     .example('lakegen apply --url postgres://postgres@localhost:5432/postgres')
     .example('lakegen apply --only data --dry-run')
     .action((path: string | undefined, options) => setResult(applyCommand(path, options, io)));
+
+  cli
+    .command('convert [path]', 'Rewrite definitions from YAML to TypeScript or back, keeping comments')
+    .option('--to <spelling>', 'ts | yaml')
+    .example('lakegen convert --to ts definitions/demo/tables/trading')
+    .action((path: string | undefined, options) => setResult(convertCommand(path, options, io)));
 
   cli
     .command('rules', 'List every convention rule with its code and default severity')

@@ -52,7 +52,7 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
     }
     documents.push({
       file, role, database, schemaFolder, csv,
-      source: toPosix(relative(definitionsDir, path)),
+      source: toPosix(relative(definitionsDir, path)).replace(/\.[^./]+$/, ''),
       fileStem: stem(path),
       value: result.parsed.value,
       locate: result.parsed.locate,

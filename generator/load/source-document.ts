@@ -9,7 +9,10 @@ export type SpanPart = 'key' | 'value';
 /** A parsed definition file: its plain value plus a way back to source positions. */
 export interface SourceDocument {
   readonly file: string;
-  /** Path relative to the definitions folder, with `/`: the same on every machine (generated headers use it). */
+  /**
+   * Path relative to the definitions folder, with `/` and without extension: the same on every machine and
+   * whether the definition is written in YAML or TypeScript (generated headers use it).
+   */
   readonly source: string;
   readonly role: DocumentRole;
   /** The object name the file's name promises (`trade.yaml` → `trade`). */

@@ -86,7 +86,7 @@ export interface Table {
   /** The file that defines the table (line 1). */
   readonly span: SourceSpan;
   readonly spans: TableSpans;
-  /** The definition file, relative to the definitions folder. */
+  /** The definition file, relative to the definitions folder, without extension (.yaml or .ts). */
   readonly source: string;
   /** The table's folder under tables/, which should equal `schema`. */
   readonly fileStem: string;

@@ -7,6 +7,7 @@ import type { Target } from './target.js';
 
 const LOADERS: Partial<Record<TargetName, () => Promise<Target>>> = {
   postgres: async () => (await import('./postgres/index.js')).postgresTarget,
+  docs: async () => (await import('./docs/index.js')).docsTarget,
 };
 
 export function loadTarget(name: TargetName): Promise<Target> {

@@ -1,0 +1,77 @@
+/**
+ * A TypeScript definition rewritten as YAML: the value it evaluates to (so computed parts are written out),
+ * with the comments of literal properties carried over as `#` comments, and the flow style a person would
+ * write (one line per column given as a mapping, per row, per key list).
+ */
+import ts from 'typescript';
+import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+
+const ONE_LINE_PARENTS = new Set(['columns', 'rows', 'indexes']);
+const ONE_LINE_KEYS = new Set(['primary_key', 'key', 'extensions', 'columns']);
+
+export function typeScriptToYaml(value: unknown, sourceText: string, schemaComment?: string): string {
+  const document = new Document(value);
+  const source = ts.createSourceFile('definition.ts', sourceText, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const literal = findDefinitionLiteral(source);
+  if (literal) carryComments(document.contents as Node, literal, source);
+  styleForPeople(document.contents as Node, undefined);
+  if (schemaComment) document.commentBefore = ` ${schemaComment}`;
+  return document.toString({ lineWidth: 0 });
+}
+
+function styleForPeople(node: Node, parentKey: string | undefined): void {
+  if (isMap(node)) {
+    if (parentKey !== undefined && ONE_LINE_PARENTS.has(parentKey)) {
+      for (const pair of node.items) if (isMap(pair.value) || isSeq(pair.value)) (pair.value as YAMLMap).flow = true;
+      return;
+    }
+    for (const pair of node.items) {
+      const keyName = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (isSeq(pair.value) && ONE_LINE_KEYS.has(keyName)) pair.value.flow = true;
+      else styleForPeople(pair.value as Node, keyName);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isMap(item) && parentKey !== undefined && ONE_LINE_PARENTS.has(parentKey)) {
+        if (parentKey === 'rows') item.flow = true;
+        else styleForPeople(item, undefined);
+      }
+    }
+  }
+}
+
+function carryComments(node: Node, literal: ts.Node, source: ts.SourceFile): void {
+  const text = source.getFullText();
+  if (isMap(node) && ts.isObjectLiteralExpression(literal)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const property = literal.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === String((pair.key as { value: unknown }).value));
+      if (!property) continue;
+      const comments = (ts.getLeadingCommentRanges(text, property.getFullStart()) ?? []).map((r) => commentText(text.slice(r.pos, r.end)));
+      if (comments.length > 0) (pair.key as Node).commentBefore = comments.join('\n');
+      if (ts.isPropertyAssignment(property)) carryComments(pair.value as Node, unwrap(property.initializer), source);
+    }
+  } else if (isSeq(node) && ts.isArrayLiteralExpression(literal)) {
+    node.items.forEach((item, index) => {
+      const element = literal.elements[index];
+      if (element) carryComments(item as Node, unwrap(element), source);
+    });
+  }
+}
+
+function commentText(raw: string): string {
+  return raw.startsWith('//') ? raw.slice(2) : raw.replace(/^\/\*+|\*+\/$/g, '').split('\n').map((l) => l.replace(/^\s*\* ?/, ' ')).join('\n');
+}
+
+function findDefinitionLiteral(source: ts.SourceFile): ts.Node | undefined {
+  const statement = source.statements.find(ts.isExportAssignment);
+  return statement ? unwrap(statement.expression) : undefined;
+}
+
+function unwrap(node: ts.Node): ts.Node {
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+    else if (ts.isCallExpression(node) && node.arguments[0]) node = node.arguments[0];
+    else return node;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * A YAML definition rewritten as TypeScript: the same value as an object literal passed to table(), schema()
+ * or database(), with the YAML comments carried over as `//` comments. Flow mappings stay on one line, as they
+ * were written.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { DocumentRole } from '../load/source-document.js';
+
+const MODELINE = /^\s*yaml-language-server:/;
+
+export function yamlToTypeScript(text: string, role: DocumentRole): string {
+  const document = parseDocument(text);
+  if (document.errors.length > 0) throw new Error(document.errors[0].message.split('\n')[0]);
+  const lines = [`import { ${role} } from 'lakegen';`, ''];
+  lines.push(...commentLines(document.commentBefore, ''));
+  lines.push(`export default ${role}(${literal(document.contents as Node, '')});`);
+  if (document.comment) lines.push(...commentLines(document.comment, ''));
+  return `${lines.join('\n')}\n`;
+}
+
+function literal(node: Node | null, indent: string): string {
+  if (node === null || node === undefined) return 'null';
+  if (isScalar(node)) return scalar(node.value);
+  if (isSeq(node)) {
+    if (node.flow || node.items.every((item) => isScalar(item))) return `[${node.items.map((item) => literal(item as Node, indent)).join(', ')}]`;
+    const inner = `${indent}  `;
+    const items = node.items.map((item) => `${commentLines((item as Node).commentBefore, inner).map((l) => `${l}\n`).join('')}${inner}${literal(item as Node, inner)},`);
+    return `[\n${items.join('\n')}\n${indent}]`;
+  }
+  if (isMap(node)) {
+    if (node.flow) return `{ ${node.items.map((pair) => `${key(pair)}: ${literal(pair.value as Node, indent)}`).join(', ')} }`;
+    const inner = `${indent}  `;
+    // `yaml` keeps a comment above a nested mapping's first entry on the mapping itself
+    const leading = commentLines(node.commentBefore, inner);
+    const entries = node.items.map((pair) => entry(pair, inner));
+    return `{\n${[...leading, ...entries].join('\n')}\n${indent}}`;
+  }
+  throw new Error('unsupported YAML node (aliases are not converted)');
+}
+
+function entry(pair: Pair, indent: string): string {
+  const keyNode = pair.key as Node;
+  const valueNode = pair.value as Node | null;
+  const before = commentLines(keyNode?.commentBefore, indent);
+  const trailing = valueNode?.comment ?? keyNode?.comment;
+  const line = `${indent}${key(pair)}: ${literal(valueNode, indent)},${trailing ? ` //${trailing}` : ''}`;
+  return [...before, line].join('\n');
+}
+
+function key(pair: Pair): string {
+  const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : scalar(name);
+}
+
+function scalar(value: unknown): string {
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+  if (value === null || value === undefined) return 'null';
+  return String(value);
+}
+
+function commentLines(comment: string | null | undefined, indent: string): string[] {
+  if (!comment) return [];
+  return comment.split('\n').filter((line) => !MODELINE.test(line)).map((line) => `${indent}//${line}`);
+}

@@ -1,0 +1,2 @@
+/** The package's API: the authoring functions and types for TypeScript definitions. */
+export * from './dsl/authoring.js';

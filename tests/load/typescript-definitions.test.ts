@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeProject } from '../../generator/project/analyze.js';
+import { BASE_PROJECT } from '../check/fixtures/base-project.js';
+import { removeTempProjects, runCli, writeProject } from '../support/project.js';
+
+afterAll(removeTempProjects);
+
+const T = 'definitions/shop/tables';
+
+function withTypeScriptTable(path: string, source: string): string {
+  const files: Record<string, string> = { ...BASE_PROJECT };
+  delete files[path.replace(/\.ts$/, '.yaml')];
+  files[path] = source;
+  return writeProject(files);
+}
+
+describe('TypeScript definitions', () => {
+  it('a TS table resolves like its YAML spelling, mixed with YAML files', async () => {
+    const root = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';
+
+const audit = { status_type_id: { type: 'smallint', references: 'ref.status_type' } } as const;
+
+export default table({
+  name: 'customer',
+  kind: 'transactional',
+  columns: {
+    customer_id: 'uuid',
+    ...audit,
+    full_name: 'text',
+  },
+  primary_key: ['customer_id'],
+});
+`);
+    const yamlRoot = writeProject(BASE_PROJECT);
+    const fromTs = await analyzeProject({ root }, root);
+    const fromYaml = await analyzeProject({ root: yamlRoot }, yamlRoot);
+    expect(fromTs.diagnostics).toEqual([]);
+    const strip = (catalog: unknown) => JSON.parse(JSON.stringify(catalog, (key, value) => (key === 'span' || key === 'spans' || key === 'typeSpan' || key === 'nameSpan' || key === 'valueSpans' ? undefined : value)));
+    expect(strip(fromTs.catalog)).toEqual(strip(fromYaml.catalog));
+  });
+
+  it('reports a broken convention at the line and column of the .ts file', async () => {
+    const root = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';
+
+export default table({
+  name: 'customer',
+  kind: 'transactional',
+  columns: {
+    customer_id: 'uuid',
+    status_type_id: { type: 'integer', references: 'ref.status_type' },
+    full_name: 'text',
+  },
+  primary_key: ['customer_id'],
+});
+`);
+    const project = await analyzeProject({ root }, root);
+    expect(project.diagnostics).toHaveLength(1);
+    expect(project.diagnostics[0]).toMatchObject({ code: 'LG502', file: `${T}/core/customer.ts`, line: 8, column: 29 });
+  });
+
+  it.each([
+    ['throws', `import { table } from 'lakegen';\nconst columns = (): never => { throw new Error('no columns today'); };\nexport default table({ name: 'customer', kind: 'transactional', columns: columns() });\n`, /throws when loaded: no columns today/, 3],
+    ['exports nothing', `import { table } from 'lakegen';\nexport const customer = table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid' } });\n`, /exports no definition/, 1],
+    ['imports a Node module', `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync('x.json', 'utf8'));\n`, /may import only 'lakegen' and relative files/, 2],
+    ['does not parse', `export default table({ name: 'customer', kind: });\n`, /Expression expected/, 1],
+  ])('a definition that %s is a diagnostic, exit 1, no stack trace', async (_what, source, message, line) => {
+    const root = withTypeScriptTable(`${T}/core/customer.ts`, source);
+    const result = await runCli(['validate'], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`${T}/core/customer\\.ts:${line}:\\d+ +error +LG006 load/definition-error`));
+    expect(result.stdout).toMatch(message);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  });
+
+  it('lakegen convert turns YAML into TS and back, keeping comments', async () => {
+    const root = writeProject({
+      ...BASE_PROJECT,
+      [`${T}/core/customer.yaml`]: `# Customers of the shop
+name: customer
+kind: transactional
+columns:
+  # the key
+  customer_id: uuid
+  status_type_id: { type: smallint, references: ref.status_type } # lookup
+  full_name: text
+primary_key: [customer_id]
+`,
+    });
+    const before = await analyzeProject({ root }, root);
+    expect((await runCli(['convert', '--to', 'ts', 'definitions'], root)).code).toBe(0);
+    const ts = readFileSync(join(root, `${T}/core/customer.ts`), 'utf8');
+    expect(ts).toContain('// Customers of the shop');
+    expect(ts).toContain('    // the key\n    customer_id: \'uuid\',');
+    expect(ts).toContain("status_type_id: { type: 'smallint', references: 'ref.status_type' }, // lookup");
+    const converted = await analyzeProject({ root }, root);
+    expect(converted.diagnostics).toEqual([]);
+    expect((await runCli(['convert', '--to', 'yaml', 'definitions'], root)).code).toBe(0);
+    const yaml = readFileSync(join(root, `${T}/core/customer.yaml`), 'utf8');
+    expect(yaml).toContain('# the key\n  customer_id: uuid');
+    expect(yaml).toContain('status_type_id: { type: smallint, references: ref.status_type }');
+    const back = await analyzeProject({ root }, root);
+    expect(back.catalog.databases[0].schemas.map((s) => s.tables.map((t) => t.columns.length)))
+      .toEqual(before.catalog.databases[0].schemas.map((s) => s.tables.map((t) => t.columns.length)));
+    writeFileSync(join(root, 'x'), '');
+  });
+});
