@@ -55,11 +55,11 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
         (SELECT string_agg(pg_get_indexdef(indexrelid), ',' ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid = c.oid),
         obj_description(c.oid, 'pg_class'))) AS table_fingerprint,
       md5(concat_ws('|',
-        (SELECT string_agg(t.tgname || ' ' || t.tgenabled || ' ' || pg_get_triggerdef(t.oid) || ' ' || md5(p.prosrc) || ' '
+        (SELECT string_agg(t.tgname || ' ' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid) || ' ' || md5(p.prosrc) || ' '
                  || coalesce(obj_description(t.oid, 'pg_trigger'), '') || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY t.tgname)
            FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
         (SELECT string_agg(v.oid::regclass::text || ' ' || pg_get_viewdef(v.oid) || ' '
-                 || coalesce((SELECT string_agg(vt.tgname || ' ' || vt.tgenabled || ' ' || md5(vp.prosrc), ',' ORDER BY vt.tgname)
+                 || coalesce((SELECT string_agg(vt.tgname || ' ' || vt.tgenabled::text || ' ' || md5(vp.prosrc), ',' ORDER BY vt.tgname)
                                 FROM pg_trigger vt JOIN pg_proc vp ON vp.oid = vt.tgfoid WHERE vt.tgrelid = v.oid), ''), ',' ORDER BY v.oid::regclass::text)
            FROM pg_class v
           WHERE v.relkind = 'v' AND EXISTS (SELECT FROM pg_depend dep JOIN pg_rewrite r ON r.oid = dep.objid

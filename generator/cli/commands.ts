@@ -3,6 +3,7 @@ import type { CliIo } from './io.js';
 import { applyCommand } from './apply.js';
 import { compileCommand } from './compile.js';
 import { convertCommand } from './convert.js';
+import { initCommand } from './init.js';
 import { rulesCommand } from './rules.js';
 import { validateCommand } from './validate.js';
 
@@ -20,6 +21,7 @@ export function registerCommands(cli: CAC, io: CliIo, setResult: SetResult): voi
   cli
     .command('compile [path]', 'Generate every target into generated/ (deterministic, atomic)')
     .option('--check', 'Write nothing; exit 1 when generated/ is stale')
+    .option('--watch', 'Recompile when definitions change; keeps running after errors')
     .option('--target <target>', 'postgres | snowflake | databricks | typescript | docs (repeat or comma-separate)')
     .option('--out <dir>', 'Output folder (default: generated/ or the config\'s output)')
     .option('--format <format>', 'Diagnostics: pretty | json | github', { default: 'pretty' })
@@ -47,6 +49,11 @@ export function registerCommands(cli: CAC, io: CliIo, setResult: SetResult): voi
     .option('--to <spelling>', 'ts | yaml')
     .example('lakegen convert --to ts definitions/demo/tables/trading')
     .action((path: string | undefined, options) => setResult(convertCommand(path, options, io)));
+
+  cli
+    .command('init [dir]', 'Create a project: config, example definitions, docker-compose, pre-commit')
+    .example('lakegen init my-lakehouse')
+    .action((dir: string | undefined) => setResult(initCommand(dir, io)));
 
   cli
     .command('rules', 'List every convention rule with its code and default severity')

@@ -16,6 +16,7 @@ import { parseFormat } from './validate.js';
 
 export interface CompileOptions {
   readonly check?: boolean;
+  readonly watch?: boolean;
   readonly target?: string | string[];
   readonly out?: string;
   readonly format?: string;
@@ -24,6 +25,15 @@ export interface CompileOptions {
 const DIFF_LINES = 40;
 
 export async function compileCommand(path: string | undefined, options: CompileOptions, io: CliIo): Promise<number> {
+  if (options.watch && options.check) throw new UsageError('--watch and --check do not go together');
+  const code = await compileOnce(path, options, io);
+  if (!options.watch) return code;
+  const { watchDefinitions } = await import('../compile/watch.js');
+  const project = await analyzeFromArgument(path, io);
+  return watchDefinitions(project.root, project.definitionsDir, () => compileOnce(path, options, io), io);
+}
+
+async function compileOnce(path: string | undefined, options: CompileOptions, io: CliIo): Promise<number> {
   const format = parseFormat(options.format);
   const project = await analyzeFromArgument(path, io);
   const targets = chooseTargets(options.target, project.config.targets);

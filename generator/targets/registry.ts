@@ -7,6 +7,9 @@ import type { Target } from './target.js';
 
 const LOADERS: Partial<Record<TargetName, () => Promise<Target>>> = {
   postgres: async () => (await import('./postgres/index.js')).postgresTarget,
+  snowflake: async () => (await import('./snowflake/index.js')).snowflakeTarget,
+  databricks: async () => (await import('./databricks/index.js')).databricksTarget,
+  typescript: async () => (await import('./typescript/index.js')).typescriptTarget,
   docs: async () => (await import('./docs/index.js')).docsTarget,
 };
 

@@ -14,6 +14,11 @@ import { REPO_ROOT } from './binary.js';
 export const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'projects');
 export const FIXTURE_NAMES = ['kinds', 'cycle', 'composite_key', 'quoting'] as const;
 
+/** Where a fixture's golden files live: generated/ for the example project, beside the test otherwise. */
+export function goldenFolder(testDir: string, fixture: string): string {
+  return fixture === 'definitions' ? join(REPO_ROOT, 'generated') : join(testDir, 'golden', fixture);
+}
+
 /** The example project and every focused fixture, compiled for the given targets. */
 export async function compileFixture(fixture: string, targets: readonly TargetName[]): Promise<GeneratedFile[]> {
   const root = fixture === 'definitions' ? REPO_ROOT : join(FIXTURES, fixture);
@@ -24,17 +29,21 @@ export async function compileFixture(fixture: string, targets: readonly TargetNa
   return result.files;
 }
 
-/** Compares files with the golden folder; with LAKEGEN_UPDATE_GOLDEN set, rewrites it instead. */
-export function expectGolden(goldenDir: string, files: readonly GeneratedFile[]): void {
+/**
+ * Compares files with the golden folder; with LAKEGEN_UPDATE_GOLDEN set, rewrites it instead. For the example
+ * project the golden folder is generated/ itself: `prefix` (e.g. `postgres/`) limits the comparison to one
+ * target's part of it.
+ */
+export function expectGolden(goldenDir: string, files: readonly GeneratedFile[], prefix = ''): void {
   if (process.env.LAKEGEN_UPDATE_GOLDEN) {
-    rmSync(goldenDir, { recursive: true, force: true });
+    rmSync(join(goldenDir, prefix), { recursive: true, force: true });
     for (const file of files) {
       mkdirSync(dirname(join(goldenDir, file.path)), { recursive: true });
       writeFileSync(join(goldenDir, file.path), file.contents);
     }
     return;
   }
-  const expected = listFiles(goldenDir).map((path) => relative(goldenDir, path)).sort();
+  const expected = listFiles(join(goldenDir, prefix)).map((path) => relative(goldenDir, path)).sort();
   expect(files.map((f) => f.path).sort(), `files under ${relative(REPO_ROOT, goldenDir)}`).toEqual(expected);
   for (const file of files) {
     expect(file.contents, file.path).toBe(readFileSync(join(goldenDir, file.path), 'utf8'));

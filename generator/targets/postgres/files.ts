@@ -15,7 +15,7 @@ export function planFiles(plan: DatabasePlan): GeneratedFile[] {
   }
   const files: GeneratedFile[] = [...byFile].map(([file, entries]) => ({
     path: `${folder}/${file}`,
-    contents: `${generatedHeader('--', entries[0].source ? `definitions/${entries[0].source}` : undefined)}\n\n${entries.map((e) => e.sql).join('\n\n')}\n`,
+    contents: `${generatedHeader('--', entries[0].source ? `definitions/${entries[0].source}` : undefined)}\n\n${entries.map((e) => e.sql.trimEnd()).join('\n\n')}\n`,
   }));
   files.push({
     path: `${folder}/database.sql`,

@@ -63,7 +63,9 @@ export function foreignKeyConstraint(table: Table, column: Column): string {
 function columnDefinition(column: Column): string {
   const parts = [quoteIdent(column.name), postgresColumnType(column.type)];
   if (!column.nullable) parts.push('NOT NULL');
-  if (column.default) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
+  // DEFAULT NULL is what a column without a default has: writing it would only add noise to the catalog
+  const explicitNull = column.default?.kind === 'literal' && column.default.value === null;
+  if (column.default && !explicitNull) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
   return parts.join(' ');
 }
 

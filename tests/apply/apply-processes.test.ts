@@ -1,0 +1,92 @@
+/**
+ * apply as real processes: killed mid-transaction (SIGKILL) it leaves the database as it was; two started
+ * together both succeed, one after the other.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, renameSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, REPO_ROOT } from '../support/binary.js';
+import { copyToTemp, removeTempProjects, writeProject } from '../support/project.js';
+import { CATALOG_SNAPSHOT, dropDatabase, queryDatabase, SERVER_URL, uniqueDatabaseName } from '../support/server.js';
+
+const created: string[] = [];
+afterAll(async () => {
+  for (const name of created) await dropDatabase(name);
+  removeTempProjects();
+});
+
+function runProcess(args: string[], cwd: string): { done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>; kill: () => void; stdout: () => string } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { done, kill: () => child.kill('SIGKILL'), stdout: () => stdout };
+}
+
+function renamedCopy(source: string, from: string, label: string): { root: string; database: string } {
+  const root = copyToTemp(source);
+  const database = uniqueDatabaseName(label);
+  created.push(database);
+  mkdirSync(join(root, 'definitions'), { recursive: true });
+  renameSync(join(root, from), join(root, 'definitions', database));
+  const file = join(root, 'definitions', database, 'database.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${database}`));
+  return { root, database };
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.skipIf(!SERVER_URL)('apply processes', () => {
+  it('two applies started together both succeed, one after the other, without duplicate rows', async () => {
+    const { root, database } = renamedCopy(join(REPO_ROOT, 'definitions'), 'demo', 'concurrent');
+    const args = ['apply', '--url', SERVER_URL!];
+    const [a, b] = await Promise.all([runProcess(args, root).done, runProcess(args, root).done]);
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    const outcomes = [a.stdout, b.stdout].map((out) => (/: up to date in/.test(out) ? 'up to date' : 'applied')).sort();
+    expect(outcomes).toEqual(['applied', 'up to date']);
+    const rows = await queryDatabase<{ n: string }>(database, 'SELECT (SELECT count(*) FROM common.action_type) + (SELECT count(*) FROM common.trade_status_type) AS n');
+    expect(rows[0].n).toBe('5');
+  });
+
+  it('killed with SIGKILL in the middle, it leaves the database as it was', async () => {
+    // a few hundred tables, so the transaction is still open when the kill arrives
+    const synthetic = writeProject({});
+    const { writeSyntheticProject } = await import('../../bench/synthetic-project.mjs' as string) as { writeSyntheticProject: (dir: string, options: { tables: number; format: string }) => void };
+    writeSyntheticProject(synthetic, { tables: 400, format: 'yaml' });
+    const { root, database } = renamedCopy(join(synthetic, 'definitions'), 'synth', 'killed');
+    rmSync(synthetic, { recursive: true, force: true });
+    const prepared = runProcess(['apply', '--url', SERVER_URL!, '--only', 'databases'], root);
+    expect((await prepared.done).code).toBe(0);
+    const before = await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT);
+
+    const apply = runProcess(['apply', '--url', SERVER_URL!], root);
+    // the transaction holds the advisory lock from its first statement: kill once it is taken
+    await waitFor(async () => {
+      const locks = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      return locks[0].n !== '0' ? true : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    apply.kill();
+    const result = await apply.done;
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.stdout).not.toMatch(/applied in/);
+    // the server rolls back when it notices the client is gone
+    await waitFor(async () => {
+      const sessions = await queryDatabase<{ n: string }>(database, 'SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      return sessions[0].n === '0' ? true : undefined;
+    });
+    expect(await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT)).toEqual(before);
+  });
+});

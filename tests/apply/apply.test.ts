@@ -1,0 +1,144 @@
+/**
+ * `lakegen apply` against the real server (LAKEGEN_TEST_DATABASE_URL): each test applies the example project
+ * renamed to a database of its own, and drops it afterwards.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/binary.js';
+import { copyToTemp, removeTempProjects, runCli } from '../support/project.js';
+import { CATALOG_SNAPSHOT, dropDatabase, queryDatabase, SERVER_URL, uniqueDatabaseName } from '../support/server.js';
+
+const created: string[] = [];
+afterAll(async () => {
+  for (const name of created) await dropDatabase(name);
+  removeTempProjects();
+});
+
+/** A copy of the example project whose database has a unique name. */
+export function exampleProject(label: string): { root: string; database: string } {
+  const root = copyToTemp(join(REPO_ROOT, 'definitions'));
+  const database = uniqueDatabaseName(label);
+  created.push(database);
+  mkdirSync(join(root, 'definitions'));
+  renameSync(join(root, 'demo'), join(root, 'definitions', database));
+  const file = join(root, 'definitions', database, 'database.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('name: demo', `name: ${database}`));
+  return { root, database };
+}
+
+async function snapshot(database: string): Promise<string> {
+  const [catalog] = await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT);
+  const rows = await queryDatabase<{ r: string }>(database, `
+    SELECT string_agg(x, E'\\n' ORDER BY x) AS r FROM (
+      SELECT 'trade_status_type ' || t.xmin || ' ' || t::text AS x FROM common.trade_status_type t
+      UNION ALL SELECT 'action_type ' || a.xmin || ' ' || a::text FROM common.action_type a) s`);
+  return `${catalog.snapshot}\n${rows[0].r}`;
+}
+
+describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
+  const url = SERVER_URL!;
+
+  it('applies the example into a fresh database, then finds it up to date and changes nothing', async () => {
+    const { root, database } = exampleProject('apply');
+    const first = await runCli(['apply', '--url', url], root);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`databases +1 created`));
+    expect(first.stdout).toMatch(/schemas +5 created, 0 unchanged/);
+    expect(first.stdout).toMatch(/tables +8 created, 0 unchanged/);
+    expect(first.stdout).toMatch(/temporal +1 created, 0 unchanged/);
+    expect(first.stdout).toMatch(/data +5 rows inserted, 0 updated, 0 deactivated \(2 tables\)/);
+    expect(first.stdout).toMatch(new RegExp(`${database}: applied in \\d+ ms`));
+    const before = await snapshot(database);
+
+    const second = await runCli(['apply', '--url', url], root);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(new RegExp(`${database}: up to date`));
+    expect(second.stdout).toMatch(/tables +0 created, 8 unchanged/);
+    expect(await snapshot(database)).toBe(before);
+  });
+
+  it('--only runs just that step', async () => {
+    const { root, database } = exampleProject('only');
+    expect((await runCli(['apply', '--url', url, '--only', 'databases,schemas'], root)).code).toBe(0);
+    const schemas = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_namespace WHERE nspname IN ('common','bronze','trading','silver','gold')");
+    const tables = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_tables WHERE schemaname IN ('common','bronze','trading','silver','gold')");
+    expect([schemas[0].n, tables[0].n]).toEqual(['5', '0']);
+    const onlyTables = await runCli(['apply', '--url', url, '--only', 'tables'], root);
+    expect(onlyTables.stdout).toMatch(/tables +8 created/);
+    expect(onlyTables.stdout).not.toMatch(/^ +data/m);
+    const rows = await queryDatabase<{ n: string }>(database, 'SELECT count(*)::text AS n FROM common.action_type');
+    expect(rows[0].n).toBe('0');
+    const data = await runCli(['apply', '--url', url, '--only', 'data'], root);
+    expect(data.stdout).toMatch(/data +5 rows inserted/);
+  });
+
+  it('a failure in the middle leaves the database as it was', async () => {
+    const { root, database } = exampleProject('atomic');
+    expect((await runCli(['apply', '--url', url, '--only', 'databases'], root)).code).toBe(0);
+    const before = await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT);
+    // a reference row that violates its table's check constraint: the data step fails after every table exists
+    const csv = join(root, 'definitions', database, 'tables', 'common', 'action_type.csv');
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}3,hold,0\n`);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/apply failed at rows of common\.action_type \(data\/common\.action_type\.sql\); nothing was changed/);
+    expect(result.stderr).toMatch(/server: new row for relation "action_type" violates check constraint "action_type_sign_check" \(SQLSTATE 23514\)/);
+    expect(result.stderr).toMatch(/statement:\n +INSERT INTO common\.action_type/);
+    expect(await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT)).toEqual(before);
+  });
+
+  it('stops on drift: names every difference, exits 1, changes nothing', async () => {
+    const { root, database } = exampleProject('drift');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    await queryDatabase(database, 'ALTER TABLE trading.portfolio ADD COLUMN region text; ALTER TABLE trading.instrument ALTER COLUMN lot_size TYPE bigint');
+    const before = await snapshot(database);
+    const csv = join(root, 'definitions', database, 'tables', 'common', 'action_type.csv');
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}3,hold,1\n`);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('apply stopped: tables in the database differ from their definitions; nothing was changed');
+    expect(result.stderr).toContain('trading.instrument\n    - column lot_size is bigint in the database, integer in the definitions');
+    expect(result.stderr).toContain('trading.portfolio\n    - column region text is in the database but not in the definitions');
+    expect(await snapshot(database)).toBe(before);
+  });
+
+  it('reports a bad connection in one line with the password masked, exit 2', async () => {
+    const { root } = exampleProject('badconn');
+    const refused = await runCli(['apply', '--url', 'postgres://postgres:s3cret@127.0.0.1:1/postgres'], root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^lakegen: cannot connect to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/postgres: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+    const badUser = await runCli(['apply', '--url', `${url.replace('postgres@', 'nobody_here:hunter2@')}`], root);
+    expect(badUser.code).toBe(2);
+    expect(badUser.stderr).toMatch(/^lakegen: cannot connect to postgres:\/\/nobody_here:\*\*\*@.*role "nobody_here" does not exist\n$/);
+    expect(badUser.stderr).not.toContain('hunter2');
+  });
+
+  it('--dry-run prints the SQL and changes nothing', async () => {
+    const { root, database } = exampleProject('dryrun');
+    const result = await runCli(['apply', '--url', url, '--dry-run'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`CREATE DATABASE ${database};`);
+    expect(result.stdout).toContain('CREATE TABLE IF NOT EXISTS trading.trade (');
+    const exists = await queryDatabase<{ n: string }>('postgres', 'SELECT count(*)::text AS n FROM pg_database WHERE datname = $1', [database]);
+    expect(exists[0].n).toBe('0');
+  });
+});
+
+describe('lakegen apply, embedded default', () => {
+  it('applies to PGlite under .lakegen/pglite/ with no server, then is up to date', async () => {
+    const { root, database } = exampleProject('embedded');
+    const env = { DATABASE_URL: undefined };
+    const first = await runCli(['apply'], root, env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`apply ${database} → embedded PGlite .lakegen/pglite/${database}`);
+    expect(first.stdout).toMatch(/tables +8 created/);
+    expect(first.stdout).toMatch(/data +5 rows inserted/);
+    const second = await runCli(['apply'], root, env);
+    expect(second.stdout).toMatch(new RegExp(`${database}: up to date`));
+    const reset = await runCli(['apply', '--embedded', '--reset'], root, env);
+    expect(reset.stdout).toMatch(/tables +8 created/);
+  });
+});
