@@ -161,11 +161,15 @@ function stepReport(
     }
     return { ...result, rows };
   }
-  const fingerprints = step === 'tables' ? [before.tableFingerprints, after.tableFingerprints] : [before.historyFingerprints, after.historyFingerprints];
+  const [was, now] = {
+    tables: [before.tableFingerprints, after.tableFingerprints],
+    temporal: [before.historyFingerprints, after.historyFingerprints],
+    views: [before.viewFingerprints, after.viewFingerprints],
+  }[step as 'tables' | 'temporal' | 'views'];
   for (const entry of entries) {
     const id = entry.tableId!;
-    const existed = step === 'tables' ? before.tables.has(id) : (before.triggerCounts.get(id) ?? 0) > 0;
-    classify(id, existed ? fingerprints[0].get(id) : undefined, fingerprints[1].get(id));
+    const existed = step === 'tables' ? before.tables.has(id) : step === 'temporal' ? (before.triggerCounts.get(id) ?? 0) > 0 : before.viewFingerprints.has(id);
+    classify(id, existed ? was.get(id) : undefined, now.get(id));
   }
   return result;
 }

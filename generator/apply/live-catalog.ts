@@ -22,8 +22,10 @@ export interface LiveState {
   readonly tables: Map<string, LiveTable>;
   /** md5 of columns, constraints, indexes and comments, by `schema.table`. */
   readonly tableFingerprints: Map<string, string>;
-  /** md5 of triggers, trigger functions and views that depend on the table, by `schema.table`. */
+  /** md5 of the table's triggers and their functions, by `schema.table`. */
   readonly historyFingerprints: Map<string, string>;
+  /** md5 of the views over the table and the functions returning its rows; absent when there are none. */
+  readonly viewFingerprints: Map<string, string>;
   /** Triggers that are disabled, by `schema.table`. */
   readonly disabledTriggers: Map<string, string[]>;
   readonly triggerCounts: Map<string, number>;
@@ -54,18 +56,15 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
         (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), ',' ORDER BY conname) FROM pg_constraint WHERE conrelid = c.oid),
         (SELECT string_agg(pg_get_indexdef(indexrelid), ',' ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid = c.oid),
         obj_description(c.oid, 'pg_class'))) AS table_fingerprint,
-      md5(concat_ws('|',
-        (SELECT string_agg(t.tgname || ' ' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid) || ' ' || md5(p.prosrc) || ' '
+      md5(coalesce((SELECT string_agg(t.tgname || ' ' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid) || ' ' || md5(p.prosrc) || ' '
                  || coalesce(obj_description(t.oid, 'pg_trigger'), '') || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY t.tgname)
-           FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND NOT t.tgisinternal),
-        (SELECT string_agg(v.oid::regclass::text || ' ' || pg_get_viewdef(v.oid) || ' '
-                 || coalesce((SELECT string_agg(vt.tgname || ' ' || vt.tgenabled::text || ' ' || md5(vp.prosrc), ',' ORDER BY vt.tgname)
-                                FROM pg_trigger vt JOIN pg_proc vp ON vp.oid = vt.tgfoid WHERE vt.tgrelid = v.oid), ''), ',' ORDER BY v.oid::regclass::text)
-           FROM pg_class v
-          WHERE v.relkind = 'v' AND EXISTS (SELECT FROM pg_depend dep JOIN pg_rewrite r ON r.oid = dep.objid
-                                             WHERE r.ev_class = v.oid AND dep.refobjid = c.oid)),
-        (SELECT string_agg(p.oid::regprocedure::text || ' ' || md5(p.prosrc), ',' ORDER BY p.oid::regprocedure::text)
-           FROM pg_proc p WHERE p.pronamespace = n.oid AND p.prorettype = c.reltype))) AS history_fingerprint,
+           FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND NOT t.tgisinternal), '')) AS history_fingerprint,
+      (SELECT md5(string_agg(v.oid::regclass::text || ' ' || pg_get_viewdef(v.oid) || ' ' || coalesce(obj_description(v.oid, 'pg_class'), ''), ',' ORDER BY v.oid::regclass::text))
+         FROM pg_class v
+        WHERE v.relkind = 'v' AND EXISTS (SELECT FROM pg_depend dep JOIN pg_rewrite r ON r.oid = dep.objid
+                                           WHERE r.ev_class = v.oid AND dep.refobjid = c.oid)) AS view_fingerprint,
+      (SELECT md5(string_agg(p.oid::regprocedure::text || ' ' || md5(p.prosrc) || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY p.oid::regprocedure::text))
+         FROM pg_proc p WHERE p.prorettype = c.reltype) AS function_fingerprint,
       (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS trigger_count,
       (SELECT coalesce(array_to_string(array_agg(t.tgname ORDER BY t.tgname), ','), '') FROM pg_trigger t
         WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND t.tgenabled = 'D') AS disabled_triggers
@@ -87,6 +86,7 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
     tables,
     tableFingerprints: new Map(),
     historyFingerprints: new Map(),
+    viewFingerprints: new Map(),
     disabledTriggers: new Map(),
     triggerCounts: new Map(),
   };
@@ -94,6 +94,9 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
     const id = String(row.table_id);
     state.tableFingerprints.set(id, String(row.table_fingerprint));
     state.historyFingerprints.set(id, String(row.history_fingerprint));
+    if (row.view_fingerprint !== null || row.function_fingerprint !== null) {
+      state.viewFingerprints.set(id, `${row.view_fingerprint ?? ''}/${row.function_fingerprint ?? ''}`);
+    }
     state.triggerCounts.set(id, Number(row.trigger_count));
     if (row.disabled_triggers) state.disabledTriggers.set(id, String(row.disabled_triggers).split(','));
   }

@@ -23,17 +23,23 @@ export async function validateLiveState(
       continue;
     }
     for (const difference of tableDifferences(table, existing)) problems.push(`table ${id}: ${difference}`);
-    if (table.temporal && steps.includes('temporal')) problems.push(...(await temporalProblems(session, table, live)));
+    if (table.temporal && steps.includes('temporal')) problems.push(...historyProblems(table, live));
+    if (table.temporal && steps.includes('views')) problems.push(...(await viewProblems(session, table)));
     if (table.kind === 'reference' && steps.includes('data')) problems.push(...(await referenceRowProblems(session, table)));
   }
   return problems;
 }
 
-async function temporalProblems(session: DatabaseSession, table: Table, live: LiveState): Promise<string[]> {
+function historyProblems(table: Table, live: LiveState): string[] {
   const id = `${table.schema}.${table.name}`;
   const problems: string[] = [];
   if ((live.triggerCounts.get(id) ?? 0) === 0) problems.push(`table ${id} has no history triggers`);
   for (const trigger of live.disabledTriggers.get(id) ?? []) problems.push(`trigger ${trigger} on ${id} is disabled`);
+  return problems;
+}
+
+async function viewProblems(session: DatabaseSession, table: Table): Promise<string[]> {
+  const problems: string[] = [];
   const view = await session.query(
     `SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'v'`,
     [table.schema, table.temporal!.currentView]);

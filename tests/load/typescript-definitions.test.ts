@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../../generator/project/analyze.js';
@@ -103,6 +103,5 @@ primary_key: [customer_id]
     const back = await analyzeProject({ root }, root);
     expect(back.catalog.databases[0].schemas.map((s) => s.tables.map((t) => t.columns.length)))
       .toEqual(before.catalog.databases[0].schemas.map((s) => s.tables.map((t) => t.columns.length)));
-    writeFileSync(join(root, 'x'), '');
   });
 });

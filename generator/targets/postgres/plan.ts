@@ -11,10 +11,10 @@ import { qualifiedName, quoteIdent, quoteLiteral } from './quote.js';
 import { referenceDataSql, type ReferenceDataSql } from './reference-data.js';
 import { dollarQuote } from './sql-text.js';
 import { foreignKeyConstraint, tableDdl } from './table-ddl.js';
-import { temporalSql } from './temporal.js';
+import { temporalParts } from './temporal.js';
 import { postgresColumnType } from './types.js';
 
-export const APPLY_STEPS = ['schemas', 'tables', 'temporal', 'data'] as const;
+export const APPLY_STEPS = ['schemas', 'tables', 'temporal', 'views', 'data'] as const;
 export type ApplyStep = (typeof APPLY_STEPS)[number];
 
 export interface PlanEntry {
@@ -51,19 +51,18 @@ export function planDatabase(database: Database): DatabasePlan {
       sql: renderTemplate('postgres', 'table.sql', { name: qualifiedName(table.schema, table.name), ...ddl }),
     });
     if (table.temporal) {
-      entries.push({
-        step: 'temporal', object: `history of ${table.schema}.${table.name}`, file, source: table.source,
-        tableId: `${table.schema}.${table.name}`,
-        sql: temporalSql({
-          schema: table.schema,
-          table: table.name,
-          view: table.temporal.currentView,
-          keyColumns: [...table.temporal.key],
-          columns: table.columns
-            .filter((c) => c.name !== 'sys_start' && c.name !== 'sys_end')
-            .map((c) => ({ name: c.name, sqlType: postgresColumnType(c.type) })),
-        }).trimEnd(),
+      const parts = temporalParts({
+        schema: table.schema,
+        table: table.name,
+        view: table.temporal.currentView,
+        keyColumns: [...table.temporal.key],
+        columns: table.columns
+          .filter((c) => c.name !== 'sys_start' && c.name !== 'sys_end')
+          .map((c) => ({ name: c.name, sqlType: postgresColumnType(c.type) })),
       });
+      const tableId = `${table.schema}.${table.name}`;
+      entries.push({ step: 'temporal', object: `history of ${tableId}`, file, source: table.source, tableId, sql: parts.history.trimEnd() });
+      entries.push({ step: 'views', object: `views of ${tableId}`, file, source: table.source, tableId, sql: parts.views.trimEnd() });
     }
   }
   for (const table of order.tables) {

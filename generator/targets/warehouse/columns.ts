@@ -1,0 +1,119 @@
+/**
+ * Each column of a table on a warehouse: its platform type, the default it keeps and the check it keeps —
+ * decided once per table, with the diagnostics (LG801–LG803) and report notes that go with each decision.
+ * Both targets render DDL from this plan, so the report cannot disagree with the DDL.
+ */
+import { PORTABILITY_RULES } from '../../check/portability-rules.js';
+import { ruleDiagnostic } from '../../check/rule.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { tableId, type Column, type Table } from '../../model/catalog.js';
+import { formatLogicalType } from '../../model/logical-type.js';
+import { columnCheckName } from '../../model/naming.js';
+import { translateCheck } from './check-expression.js';
+import type { WarehouseDialect, WarehouseType } from './dialect.js';
+import { code, type PortabilityNotes } from './portability.js';
+import { classifyDefault, defaultExpression } from './values.js';
+
+export interface WarehouseContext {
+  readonly dialect: WarehouseDialect;
+  readonly notes: PortabilityNotes;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ColumnPlan {
+  readonly column: Column;
+  readonly type: WarehouseType;
+  /** The DEFAULT expression, when the default is carried. */
+  readonly default?: string;
+  /** The check, translated; absent when there is none or it is left out. */
+  readonly check?: { readonly name: string; readonly sql: string };
+  /** Why the column's check is left out (LG803), when it is. */
+  readonly droppedCheck?: { readonly name: string; readonly reason: string };
+}
+
+export function planColumns(context: WarehouseContext, table: Table): ColumnPlan[] {
+  const plans = table.columns.map((column) => planColumn(context, table, column));
+  reportTypes(context, table, plans);
+  return plans;
+}
+
+function planColumn(context: WarehouseContext, table: Table, column: Column): ColumnPlan {
+  const { dialect } = context;
+  const type = dialect.types[column.type.name](column.type);
+  const check = column.check === undefined ? undefined : carryCheck(context, table, column, column.check);
+  return {
+    column,
+    type,
+    default: carryDefault(context, table, column, type),
+    ...(check && 'sql' in check ? { check } : check ? { droppedCheck: check } : {}),
+  };
+}
+
+function carryDefault(context: WarehouseContext, table: Table, column: Column, type: WarehouseType): string | undefined {
+  const classified = classifyDefault(column);
+  const carried = classified.kind === 'uuid' && !context.dialect.uuidDefault
+    ? { kind: 'unsupported' as const, reason: `${context.dialect.label} column defaults must be constant, so \`${context.dialect.uuid}\` cannot be one: writers supply the value` }
+    : classified;
+  if (carried.kind === 'unsupported') {
+    // The temporal period columns are handled by the history design, not by their PostgreSQL defaults.
+    if (table.kind === 'temporal' && column.origin === 'kind') return undefined;
+    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['sql-expression'], column.span,
+      `${context.dialect.label}: the default of \`${tableId(table)}.${column.name}\` is left out: ${carried.reason}`));
+    context.notes.add(table, 'defaults', `${code(column.name)}: default not carried — ${carried.reason} (LG803).`);
+    return undefined;
+  }
+  return defaultExpression(carried, column, type, context.dialect);
+}
+
+function carryCheck(
+  context: WarehouseContext, table: Table, column: Column, check: string,
+): { name: string; sql: string } | { name: string; reason: string } {
+  const name = columnCheckName(table.name, column.name);
+  const columns = table.columns.map((c) => c.name);
+  const translated = translateCheck(check, columns, context.dialect);
+  if ('sql' in translated) return { name, sql: translated.sql };
+  context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['sql-expression'], column.span,
+    `${context.dialect.label}: the check \`${check}\` on \`${tableId(table)}.${column.name}\` is left out: ${translated.unsupported}`,
+    'Rewrite the check with comparisons, AND/OR/NOT, IN, BETWEEN or IS NULL only, or enforce it in the pipeline that loads the table.'));
+  return { name, reason: translated.unsupported };
+}
+
+/** The report lines of a table's checks: `enforced` says how the platform enforces the ones it carries. */
+export function reportChecks(context: WarehouseContext, table: Table, plans: readonly ColumnPlan[], enforced: string): void {
+  for (const plan of plans) {
+    if (plan.check) context.notes.add(table, 'constraints', `CHECK ${code(plan.check.name)} (${code(plan.check.sql)}) ${enforced}.`);
+    if (plan.droppedCheck) {
+      context.notes.add(table, 'constraints', `CHECK ${code(plan.droppedCheck.name)} (${code(plan.column.check!)}) is **not carried**: `
+        + `${plan.droppedCheck.reason} (LG803). Nothing enforces it.`);
+    }
+  }
+}
+
+/** One note per distinct type change in a table, naming the columns it concerns; diagnostics per column. */
+function reportTypes(context: WarehouseContext, table: Table, plans: readonly ColumnPlan[]): void {
+  const grouped = new Map<string, { plan: ColumnPlan; columns: string[] }>();
+  for (const plan of plans) {
+    typeDiagnostic(context, table, plan);
+    if (plan.type.change === undefined) continue;
+    const key = `${formatLogicalType(plan.column.type)} → ${plan.type.sql}`;
+    const entry = grouped.get(key) ?? { plan, columns: [] };
+    entry.columns.push(plan.column.name);
+    grouped.set(key, entry);
+  }
+  for (const [key, { plan, columns }] of grouped) {
+    const rule = plan.type.problem === 'precision' ? ' (LG801)' : plan.type.problem === 'unsupported' ? ' (LG802)' : '';
+    context.notes.add(table, 'types', `${code(key)} (${columns.map(code).join(', ')}): ${plan.type.change}${rule}.`);
+  }
+}
+
+function typeDiagnostic(context: WarehouseContext, table: Table, plan: ColumnPlan): void {
+  const where = `\`${tableId(table)}.${plan.column.name}\``;
+  const logical = formatLogicalType(plan.column.type);
+  if (plan.type.problem === 'precision') {
+    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['numeric-precision'], plan.column.typeSpan,
+      `${context.dialect.label}: ${logical} on ${where} exceeds the 38 digits ${context.dialect.label} supports`));
+  } else if (plan.type.problem === 'unsupported') {
+    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['unsupported-type'], plan.column.typeSpan,
+      `${context.dialect.label}: ${logical} on ${where} has no ${context.dialect.label} type and is carried as ${plan.type.sql}`));
+  }
+}

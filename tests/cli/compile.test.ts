@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/binary.js';
+import { copyToTemp, removeTempProjects, runCli } from '../support/project.js';
+
+afterAll(removeTempProjects);
+
+function example(): string {
+  const root = copyToTemp(join(REPO_ROOT, 'definitions'));
+  const project = copyToTemp(root);
+  rmSync(root, { recursive: true });
+  mkdirSync(join(project, 'definitions'));
+  renameSync(join(project, 'demo'), join(project, 'definitions', 'demo'));
+  return project;
+}
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('lakegen compile', () => {
+  it('is deterministic: twice, and from a copy at another path, byte for byte', async () => {
+    const a = example();
+    const b = example();
+    expect((await runCli(['compile'], a)).code).toBe(0);
+    const first = tree(join(a, 'generated'));
+    expect((await runCli(['compile'], a)).stdout).toMatch(/0 written, \d+ unchanged, 0 deleted/);
+    expect((await runCli(['compile'], b)).code).toBe(0);
+    expect(tree(join(b, 'generated'))).toEqual(first);
+    expect(Object.values(first).join('')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it('writes only what changed, deletes the files of a removed table, and --check reports staleness', async () => {
+    const root = example();
+    await runCli(['compile', '--target', 'postgres'], root);
+    const portfolio = join(root, 'generated/postgres/demo/tables/trading.portfolio.sql');
+    const instrument = join(root, 'generated/postgres/demo/tables/trading.instrument.sql');
+    const instrumentTime = statSync(instrument).mtimeMs;
+    expect((await runCli(['compile', '--check', '--target', 'postgres'], root)).code).toBe(0);
+
+    const definition = join(root, 'definitions/demo/tables/trading/portfolio.yaml');
+    writeFileSync(definition, readFileSync(definition, 'utf8').replace('A book of positions managed together', 'A book of positions'));
+    rmSync(join(root, 'definitions/demo/tables/gold/fct_daily_position.yaml'));
+    const check = await runCli(['compile', '--check', '--target', 'postgres'], root);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('changed: generated/postgres/demo/tables/trading.portfolio.sql');
+    expect(check.stderr).toMatch(/-COMMENT ON TABLE trading\.portfolio IS 'A book of positions managed together';\n\s+\+COMMENT ON TABLE trading\.portfolio IS 'A book of positions';/);
+    expect(check.stderr).toContain('extra:   generated/postgres/demo/tables/gold.fct_daily_position.sql (no longer generated)');
+
+    const result = await runCli(['compile', '--target', 'postgres'], root);
+    expect(result.stdout).toMatch(/1 deleted/);
+    expect(readFileSync(portfolio, 'utf8')).toContain("IS 'A book of positions';");
+    expect(statSync(instrument).mtimeMs).toBe(instrumentTime);
+    expect(existsSync(join(root, 'generated/postgres/demo/tables/gold.fct_daily_position.sql'))).toBe(false);
+    expect((await runCli(['compile', '--check', '--target', 'postgres'], root)).code).toBe(0);
+  });
+
+  it('writes nothing when the definitions have errors', async () => {
+    const root = example();
+    const definition = join(root, 'definitions/demo/tables/trading/portfolio.yaml');
+    writeFileSync(definition, readFileSync(definition, 'utf8').replace('opened_on: date', 'opened_on: datum'));
+    const result = await runCli(['compile'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/portfolio\.yaml:\d+:\d+ +error +LG002/);
+    expect(result.stderr).toContain('nothing written');
+    expect(existsSync(join(root, 'generated'))).toBe(false);
+  });
+
+  it('leaves files it did not write alone', async () => {
+    const root = example();
+    await runCli(['compile', '--target', 'postgres'], root);
+    writeFileSync(join(root, 'generated/postgres/notes.txt'), 'mine');
+    const result = await runCli(['compile', '--target', 'postgres'], root);
+    expect(result.stderr).toContain('notes.txt was not written by lakegen; left alone');
+    expect(readFileSync(join(root, 'generated/postgres/notes.txt'), 'utf8')).toBe('mine');
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Reference rows across applies: editing a row updates it and its systime; removing a row deactivates it;
+ * an unchanged row keeps its systime; no row is ever deleted; a re-added row is active again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogOf, plansOf, runPlan } from '../../support/apply-plan.js';
+import { freshDatabase, type TestDatabase } from '../../support/database.js';
+import { removeTempProjects, writeProject } from '../../support/project.js';
+
+const rowsYaml = (rows: string[]) => `name: color_type
+kind: reference
+columns:
+  color_type_id: smallint
+  color_type_name: { type: "varchar(20)", unique: true }
+primary_key: [color_type_id]
+rows:
+${rows.map((r) => `  - ${r}`).join('\n')}
+`;
+
+function project(rows: string[]): string {
+  return writeProject({
+    'definitions/shop/database.yaml': 'name: shop\n',
+    'definitions/shop/schemas/ref.yaml': 'name: ref\n',
+    'definitions/shop/tables/ref/color_type.yaml': rowsYaml(rows),
+  });
+}
+
+interface Row { id: number; name: string; active: boolean; systime: string; xmin: string }
+
+describe('reference rows on a real server', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase('reference_rows');
+  });
+  afterAll(async () => {
+    await db?.drop();
+    removeTempProjects();
+  });
+
+  const apply = async (rows: string[]) => {
+    for (const plan of plansOf(await catalogOf(project(rows)))) await runPlan(db, plan);
+    const result = await db.query<Row>('SELECT color_type_id AS id, color_type_name AS name, is_active AS active, systime::text AS systime, xmin::text AS xmin FROM ref.color_type ORDER BY 1');
+    return result.rows;
+  };
+
+  it('inserts, updates, leaves alone, deactivates and reactivates — never deletes', async () => {
+    const first = await apply(['{ color_type_id: 1, color_type_name: red }', '{ color_type_id: 2, color_type_name: green }', '{ color_type_id: 3, color_type_name: blue }']);
+    expect(first.map((r) => [r.id, r.name, r.active])).toEqual([[1, 'red', true], [2, 'green', true], [3, 'blue', true]]);
+
+    const again = await apply(['{ color_type_id: 1, color_type_name: red }', '{ color_type_id: 2, color_type_name: green }', '{ color_type_id: 3, color_type_name: blue }']);
+    expect(again).toEqual(first); // same systime, same xmin: not even rewritten
+
+    const edited = await apply(['{ color_type_id: 1, color_type_name: crimson }', '{ color_type_id: 2, color_type_name: green }']);
+    expect(edited.map((r) => [r.id, r.name, r.active])).toEqual([[1, 'crimson', true], [2, 'green', true], [3, 'blue', false]]);
+    expect(edited[0].systime > first[0].systime).toBe(true);
+    expect(edited[1]).toEqual(first[1]);
+    expect(edited[2].systime > first[2].systime).toBe(true);
+
+    const stillGone = await apply(['{ color_type_id: 1, color_type_name: crimson }', '{ color_type_id: 2, color_type_name: green }']);
+    expect(stillGone).toEqual(edited); // deactivating again changes nothing
+
+    const back = await apply(['{ color_type_id: 1, color_type_name: crimson }', '{ color_type_id: 2, color_type_name: green }', '{ color_type_id: 3, color_type_name: blue }']);
+    expect(back.map((r) => [r.id, r.name, r.active])).toEqual([[1, 'crimson', true], [2, 'green', true], [3, 'blue', true]]);
+    expect(back[2].systime > edited[2].systime).toBe(true);
+  });
+});
