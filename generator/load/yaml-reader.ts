@@ -5,7 +5,8 @@
  * so syntax errors are always reported by `yaml`. tests/load/yaml-reader.test.ts checks that both agree.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { LazySpan } from '../diagnostics/lazy-span.js';
 import type { PathSegment, SpanPart } from './source-document.js';
@@ -76,9 +77,16 @@ function skipSpaces(text: string, offset: number): number {
   return at;
 }
 
+/** `yaml` is loaded on first use: a valid project never needs it. */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
+
 function parseWithPositions(text: string): PositionedDocument {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { document, lineCounter };
 }
 
@@ -89,6 +97,7 @@ function offsetToPosition({ lineCounter }: PositionedDocument, offset: number): 
 
 /** The offset of the node a path points at; the closest existing ancestor when the path does not exist. */
 function locateOffset(root: Node | null, path: readonly PathSegment[], part: SpanPart): number {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = root;
   let offset = rangeStart(root);
   for (let i = 0; i < path.length; i++) {

@@ -1,5 +1,5 @@
 /** lakegen.config.yaml: read, validated by its own JSON Schema, defaults filled in. */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import { closest, distance } from 'fastest-levenshtein';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,6 +51,8 @@ export function readConfig(root: string, displayBase: string): { config: Project
   const { parsed, diagnostics } = readYaml(file, readFileSync(path, 'utf8'));
   if (!parsed) return { config: DEFAULT_CONFIG, diagnostics };
   const raw = (parsed.value ?? {}) as RawConfig;
+  // ajv is loaded only for projects that have a config file
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const validate = new Ajv2020({ allErrors: true, allowUnionTypes: true, verbose: true })
     .compile(JSON.parse(readFileSync(join(packageRoot(), 'generator', 'dsl', 'config.schema.json'), 'utf8')));
   if (!validate(raw)) {
