@@ -36,6 +36,8 @@ export interface DatabaseReport {
 export interface ApplyDatabaseOptions {
   readonly only?: readonly ApplyOnlyStep[];
   readonly onStep?: (report: StepReport) => void;
+  /** After each statement group: for a progress line. */
+  readonly onEntry?: (done: number, total: number, object: string) => void;
 }
 
 export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, options: ApplyDatabaseOptions = {}): Promise<DatabaseReport> {
@@ -61,7 +63,7 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   if (bodySteps.length > 0) {
     const session = await host.connect(name);
     try {
-      validated = await applyInTransaction(session, plan, bodySteps, report);
+      validated = await applyInTransaction(session, plan, bodySteps, report, options.onEntry);
     } finally {
       await session.close();
     }
@@ -73,6 +75,7 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
 
 async function applyInTransaction(
   session: DatabaseSession, plan: DatabasePlan, steps: readonly ApplyOnlyStep[], report: (step: StepReport) => void,
+  onEntry?: ApplyDatabaseOptions['onEntry'],
 ): Promise<string> {
   await session.exec('BEGIN');
   let committed = false;
@@ -81,11 +84,11 @@ async function applyInTransaction(
     const before = await readLiveState(session);
     assertNoDrift(plan, before);
     const rowCounts = new Map<string, { inserted: number; updated: number; deactivated: number }>();
-    for (const step of steps) {
-      for (const entry of plan.entries.filter((e) => entryMatchesStep(e, step))) {
-        const counts = await runEntry(session, entry);
-        if (counts) rowCounts.set(entry.object, counts);
-      }
+    const entries = steps.flatMap((step) => plan.entries.filter((e) => entryMatchesStep(e, step)));
+    for (const [index, entry] of entries.entries()) {
+      const counts = await runEntry(session, entry);
+      if (counts) rowCounts.set(entry.object, counts);
+      onEntry?.(index + 1, entries.length, entry.object);
     }
     const after = await readLiveState(session);
     for (const step of steps) report(stepReport(step, plan, before, after, rowCounts));

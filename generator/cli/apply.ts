@@ -10,6 +10,7 @@ import { APPLY_ONLY_STEPS, type ApplyOnlyStep } from '../apply/steps.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { DatabasePlan } from '../targets/postgres/plan.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, useColor, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
 import { analyzeFromArgument } from './project-argument.js';
 
 export interface ApplyOptions {
@@ -55,12 +56,17 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
   }
   const { applyDatabase } = await import('../apply/apply-database.js');
   const reports: DatabaseReport[] = [];
+  const progress = createProgress(io);
   try {
     for (const plan of plans) {
       if (format === 'pretty') io.stdout(`apply ${plan.database.name} → ${displayLocation(host.databaseLabel(plan.database.name), io.cwd)}\n`);
       const report = await applyDatabase(host, plan, {
         only,
-        onStep: format === 'pretty' ? (step) => io.stdout(`  ${step.step.padEnd(10)} ${describeStep(step)}\n`) : undefined,
+        onStep: format === 'pretty' ? (step) => {
+          progress.done();
+          io.stdout(`  ${step.step.padEnd(10)} ${describeStep(step)}\n`);
+        } : undefined,
+        onEntry: (done, total, object) => progress.update(`  applying ${done}/${total}: ${object}`),
       });
       reports.push(report);
       if (format === 'pretty') {
@@ -69,6 +75,7 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
       }
     }
   } catch (error) {
+    progress.done();
     return reportFailure(error, io);
   } finally {
     await host.close();

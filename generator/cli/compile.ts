@@ -13,6 +13,7 @@ import { compareOutput, writeOutput, type OutputComparison } from '../write/outp
 import { EXIT_FAILURE, EXIT_OK, UsageError, useColor, type CliIo } from './io.js';
 import { analyzeFromArgument } from './project-argument.js';
 import { parseFormat } from './validate.js';
+import { createProgress } from './progress.js';
 
 export interface CompileOptions {
   readonly check?: boolean;
@@ -44,7 +45,12 @@ async function compileOnce(path: string | undefined, options: CompileOptions, io
     io.stderr('compile: definitions have errors; nothing written\n');
     return EXIT_FAILURE;
   }
-  const result = await compileCatalog(project.catalog, targets, project.config);
+  const progress = createProgress(io);
+  const tables = project.catalog.databases.reduce((n, d) => n + d.schemas.reduce((m, s) => m + s.tables.length, 0), 0);
+  const result = await compileCatalog(project.catalog, targets, project.config, (name, index, total) => {
+    progress.update(`compiling ${tables} tables: ${name} (${index}/${total})`);
+  });
+  progress.done();
   const diagnostics = [...project.diagnostics, ...result.diagnostics];
   report(diagnostics);
   if (!result.ok) {

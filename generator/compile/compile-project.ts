@@ -13,10 +13,12 @@ export interface CompileResult {
 
 export async function compileCatalog(
   catalog: Catalog, targets: readonly TargetName[], config: ProjectConfig,
+  onTarget?: (name: TargetName, index: number, total: number) => void,
 ): Promise<CompileResult> {
   const files: GeneratedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of targets) {
+  for (const [index, name] of targets.entries()) {
+    onTarget?.(name, index + 1, targets.length);
     const target = await loadTarget(name);
     const output = target.generate(catalog, { config });
     files.push(...output.files);
