@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../../generator/compile/compile-project.js';
 import { analyzeProject } from '../../../generator/project/analyze.js';
-import { compileFixture, expectGolden, FIXTURE_NAMES } from '../../support/golden.js';
+import { compileFixture, expectGolden, FIXTURE_NAMES, goldenFolder } from '../../support/golden.js';
 import { removeTempProjects, writeProject } from '../../support/project.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -17,7 +17,8 @@ afterAll(removeTempProjects);
 
 describe('databricks golden files', () => {
   it.each(['definitions', ...FIXTURE_NAMES])('%s', async (fixture) => {
-    expectGolden(join(GOLDEN, fixture), await compileFixture(fixture, ['databricks']));
+    // the example project's golden files are generated/ itself
+    expectGolden(goldenFolder(dirname(GOLDEN), fixture), await compileFixture(fixture, ['databricks']), fixture === 'definitions' ? 'databricks/' : '');
   });
 
   it('starts every file with the generated header and is the same on every run (no timestamp)', async () => {

@@ -1,0 +1,55 @@
+/**
+ * One module per schema (`schemas/<schema>.ts`): a database of 5,000 tables stays a few thousand lines per
+ * file, so an editor opens and checks one schema at a time.
+ */
+import type { Schema } from '../../model/catalog.js';
+import { renderTemplate } from '../shared/render-template.js';
+import { generatedHeader } from '../target.js';
+import { lineCommentText, NameAllocator } from './identifiers.js';
+import { tableView, type TableView } from './table-plan.js';
+
+/** Classes of the runtime module: imported as values. */
+const RUNTIME_CLASSES = ['ReadOnlyTable', 'Table', 'TemporalTable'] as const;
+/** Types of the runtime module a schema module may use. */
+const RUNTIME_TYPES = [
+  'Queryable', 'ReadSpec', 'WriteSpec', 'TemporalSpec', 'Instant', 'PeriodEnd', 'JsonValue', 'Interval', 'Generated',
+  'GeneratedAlways', 'Timestamp', 'Int8', 'Numeric', 'IntervalColumn', 'Json',
+] as const;
+/** Names a declaration must not take: the imports, the module's own exports, and globals the code uses. */
+const RESERVED_NAMES = [
+  ...RUNTIME_CLASSES, ...RUNTIME_TYPES, 'ColumnType', 'Tables', 'Client', 'createSchemaClient',
+  'Date', 'Buffer', 'Promise', 'Partial', 'Pick', 'Record', 'Object', 'Array', 'String', 'Number', 'Boolean',
+];
+
+/** Every type expression in the module's declarations: what decides the imports. */
+function typeTexts(view: TableView): string[] {
+  const fields = view.declarations.flatMap((d) => [...(d.interface?.fields ?? []).map((f) => f.type), d.alias?.type ?? '']);
+  return [...fields, view.client.type, view.spec.type];
+}
+
+function usedNames(names: readonly string[], texts: readonly string[]): string[] {
+  const text = texts.join('\n');
+  return names.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+}
+
+function importLines(views: readonly TableView[]): string[] {
+  const texts = views.flatMap(typeTexts);
+  const classes = usedNames(RUNTIME_CLASSES, texts);
+  const types = ['Queryable', ...usedNames(RUNTIME_TYPES, texts).filter((n) => n !== 'Queryable')].sort();
+  return [
+    ...(classes.length ? [`import { ${classes.join(', ')} } from '../runtime.js';`] : []),
+    `import type { ${types.join(', ')} } from '../runtime.js';`,
+  ];
+}
+
+export function schemaModuleSource(schema: Schema): string {
+  const names = new NameAllocator(RESERVED_NAMES);
+  const tables = schema.tables.map((table) => tableView(table, names));
+  return renderTemplate('typescript', 'schema.ts', {
+    header: generatedHeader('//', `definitions/${schema.source}`),
+    schema: lineCommentText(schema.name),
+    description: schema.description === undefined ? undefined : lineCommentText(schema.description),
+    imports: importLines(tables),
+    tables: tables.map((t) => ({ ...t, heading: lineCommentText(t.heading) })),
+  });
+}
