@@ -10,9 +10,11 @@
 import type { Column, Table } from '../../model/catalog.js';
 import { renderTemplate } from '../shared/render-template.js';
 import type { WarehouseDialect } from '../warehouse/dialect.js';
-import { referenceRowSet, type RowCell } from '../warehouse/reference-rows.js';
+import { mergeSource, referenceRowSet } from '../warehouse/reference-rows.js';
 import { valueLiteral } from '../warehouse/values.js';
 import { quoteIdent } from './quote.js';
+
+const BINARY_FROM_HEX = (raw: string) => `TO_BINARY(${raw}, 'HEX')`;
 
 export function referenceDataStatements(dialect: WarehouseDialect, table: Table, name: string): string[] {
   const set = referenceRowSet(table);
@@ -22,26 +24,10 @@ export function referenceDataStatements(dialect: WarehouseDialect, table: Table,
   if (set.rows.length === 0) return [deactivate];
   const merge = renderTemplate('snowflake', 'reference-merge.sql', {
     table: name,
-    select: set.columns.map((c) => `${sourceExpression(dialect, c)} AS ${quoteIdent(c.name)}`),
-    rows: set.rows.map((row) => row.map((cell, i) => cellLiteral(dialect, cell, set.columns[i]))),
-    columns: set.columns.map((c) => quoteIdent(c.name)),
-    key: set.key.map((c) => quoteIdent(c.name)),
-    updatable: set.updatable.map((c) => quoteIdent(c.name)),
+    ...mergeSource(dialect, set, BINARY_FROM_HEX),
     now: dialect.now,
   }).trimEnd();
   return [merge, deactivate];
-}
-
-function sourceExpression(dialect: WarehouseDialect, column: Column): string {
-  const raw = quoteIdent(column.name);
-  if (column.type.name === 'jsonb') return `PARSE_JSON(${raw})`;
-  if (column.type.name === 'bytea') return `TO_BINARY(${raw}, 'HEX')`;
-  return `CAST(${raw} AS ${dialect.types[column.type.name](column.type).sql})`;
-}
-
-function cellLiteral(dialect: WarehouseDialect, cell: RowCell, column: Column): string {
-  if ('generated' in cell) return cell.generated === 'now' ? dialect.now : dialect.uuid;
-  return valueLiteral(cell.value, column.type, dialect);
 }
 
 /** The rows that stay active: every key still in the definitions (none: deactivate all). */

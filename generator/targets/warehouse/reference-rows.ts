@@ -5,7 +5,8 @@
  * which the MERGE sets only when a row changes. A cell a row leaves out takes the column's default.
  */
 import type { Column, Scalar, Table } from '../../model/catalog.js';
-import { classifyDefault } from './values.js';
+import type { WarehouseDialect } from './dialect.js';
+import { classifyDefault, valueLiteral } from './values.js';
 
 export type RowCell = { readonly value: Scalar } | { readonly generated: 'now' | 'uuid' };
 
@@ -37,4 +38,34 @@ function cell(values: Readonly<Record<string, Scalar>>, column: Column): RowCell
   if (carried.kind === 'literal') return { value: carried.value };
   if (carried.kind === 'now' || carried.kind === 'uuid') return { generated: carried.kind };
   return { value: null };
+}
+
+export interface MergeSource {
+  readonly select: string[];
+  readonly rows: string[][];
+  readonly columns: string[];
+  readonly key: string[];
+  readonly updatable: string[];
+}
+
+/**
+ * The render-ready parts of a reference-row MERGE, the same on both platforms: the rows as constants, and a
+ * SELECT that converts each to its column's type (`binaryFromHex` is the one spelling that differs).
+ */
+export function mergeSource(dialect: WarehouseDialect, set: ReferenceRowSet, binaryFromHex: (raw: string) => string): MergeSource {
+  const source = (column: Column) => {
+    const raw = dialect.quoteIdent(column.name);
+    if (column.type.name === 'jsonb') return `PARSE_JSON(${raw})`;
+    if (column.type.name === 'bytea') return binaryFromHex(raw);
+    return `CAST(${raw} AS ${dialect.types[column.type.name](column.type).sql})`;
+  };
+  const cell = (value: RowCell, column: Column) =>
+    'generated' in value ? (value.generated === 'now' ? dialect.now : dialect.uuid) : valueLiteral(value.value, column.type, dialect);
+  return {
+    select: set.columns.map((c) => `${source(c)} AS ${dialect.quoteIdent(c.name)}`),
+    rows: set.rows.map((row) => row.map((value, i) => cell(value, set.columns[i]))),
+    columns: set.columns.map((c) => dialect.quoteIdent(c.name)),
+    key: set.key.map((c) => dialect.quoteIdent(c.name)),
+    updatable: set.updatable.map((c) => dialect.quoteIdent(c.name)),
+  };
 }
