@@ -18,6 +18,8 @@ export interface LiveTable {
 
 export interface LiveState {
   readonly schemas: Set<string>;
+  /** Views, as `schema.view`. */
+  readonly views: Set<string>;
   /** By `schema.table`. */
   readonly tables: Map<string, LiveTable>;
   /** md5 of columns, constraints, indexes and comments, by `schema.table`. */
@@ -35,6 +37,7 @@ const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_
 
 export async function readLiveState(session: DatabaseSession): Promise<LiveState> {
   const schemas = await session.query(`SELECT nspname AS name FROM pg_namespace n WHERE ${USER_SCHEMAS}`);
+  const views = await session.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND ${USER_SCHEMAS}`);
   const columns = await session.query(`
     SELECT n.nspname || '.' || c.relname AS table_id, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
            a.attnotnull AS not_null,
@@ -83,6 +86,7 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
   }
   const state: LiveState = {
     schemas: new Set(schemas.rows.map((r) => String(r.name))),
+    views: new Set(views.rows.map((r) => String(r.name))),
     tables,
     tableFingerprints: new Map(),
     historyFingerprints: new Map(),

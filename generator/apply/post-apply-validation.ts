@@ -15,6 +15,7 @@ export async function validateLiveState(
 ): Promise<string[]> {
   const problems: string[] = [];
   const tables = plan.database.schemas.flatMap((s) => s.tables);
+  const activeKeys = steps.includes('data') ? await activeReferenceKeys(session, tables.filter((t) => live.tables.has(`${t.schema}.${t.name}`))) : new Map();
   for (const table of tables) {
     const id = `${table.schema}.${table.name}`;
     const existing = live.tables.get(id);
@@ -24,8 +25,10 @@ export async function validateLiveState(
     }
     for (const difference of tableDifferences(table, existing)) problems.push(`table ${id}: ${difference}`);
     if (table.temporal && steps.includes('temporal')) problems.push(...historyProblems(table, live));
-    if (table.temporal && steps.includes('views')) problems.push(...(await viewProblems(session, table)));
-    if (table.kind === 'reference' && steps.includes('data')) problems.push(...(await referenceRowProblems(session, table)));
+    if (table.temporal && steps.includes('views') && !live.views.has(`${table.schema}.${table.temporal.currentView}`)) {
+      problems.push(`current-state view ${table.schema}.${table.temporal.currentView} is missing`);
+    }
+    if (activeKeys.has(id)) problems.push(...referenceRowProblems(table, activeKeys.get(id)!));
   }
   return problems;
 }
@@ -38,21 +41,24 @@ function historyProblems(table: Table, live: LiveState): string[] {
   return problems;
 }
 
-async function viewProblems(session: DatabaseSession, table: Table): Promise<string[]> {
-  const problems: string[] = [];
-  const view = await session.query(
-    `SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'v'`,
-    [table.schema, table.temporal!.currentView]);
-  if (view.rows.length === 0) problems.push(`current-state view ${table.schema}.${table.temporal!.currentView} is missing`);
-  return problems;
+/** Every seeded reference table's active keys, in one query: a round trip per table would dominate apply's time. */
+async function activeReferenceKeys(session: DatabaseSession, tables: Table[]): Promise<Map<string, Set<string>>> {
+  const seeded = tables.filter((t) => t.kind === 'reference' && t.rows.length > 0 && t.primaryKey.length === 1);
+  const keys = new Map(seeded.map((t) => [`${t.schema}.${t.name}`, new Set<string>()]));
+  if (seeded.length === 0) return keys;
+  const selects = seeded.map((t, index) =>
+    `SELECT ${index} AS t, ${quoteIdent(t.primaryKey[0])}::text AS key FROM ${qualifiedName(t.schema, t.name)} WHERE is_active`);
+  const result = await session.query(selects.join('\nUNION ALL\n'));
+  for (const row of result.rows) {
+    const table = seeded[Number(row.t)];
+    keys.get(`${table.schema}.${table.name}`)!.add(String(row.key));
+  }
+  return keys;
 }
 
-async function referenceRowProblems(session: DatabaseSession, table: Table): Promise<string[]> {
+function referenceRowProblems(table: Table, active: Set<string>): string[] {
   if (table.rows.length === 0 || table.primaryKey.length !== 1) return [];
   const key = table.primaryKey[0];
-  const result = await session.query(
-    `SELECT ${quoteIdent(key)}::text AS key FROM ${qualifiedName(table.schema, table.name)} WHERE is_active`);
-  const active = new Set(result.rows.map((r) => String(r.key)));
   const missing = table.rows.map((r) => String(r.values[key])).filter((k) => !active.has(k));
   return missing.length > 0 ? [`${table.schema}.${table.name}: rows ${missing.join(', ')} are not active`] : [];
 }
