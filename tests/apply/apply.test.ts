@@ -126,8 +126,25 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
   });
 });
 
+/** The embedded database apply left behind, opened read-only for a look (after apply has closed it). */
+async function embeddedSnapshot(root: string, database: string): Promise<string> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create({ dataDir: join(root, '.lakegen', 'pglite', database) });
+  try {
+    const catalog = await db.query<{ snapshot: string }>(CATALOG_SNAPSHOT);
+    const tables = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'common'");
+    if (tables.rows[0].n === 0) return catalog.rows[0].snapshot ?? '';
+    const rows = await db.query<{ r: string }>(`SELECT string_agg(x, E'\\n' ORDER BY x) AS r FROM (
+      SELECT t.xmin::text || ' ' || t::text AS x FROM common.trade_status_type t
+      UNION ALL SELECT a.xmin::text || ' ' || a::text FROM common.action_type a) s`);
+    return `${catalog.rows[0].snapshot}\n${rows.rows[0]?.r ?? ''}`;
+  } finally {
+    await db.close();
+  }
+}
+
 describe('lakegen apply, embedded default', () => {
-  it('applies to PGlite under .lakegen/pglite/ with no server, then is up to date', async () => {
+  it('applies to PGlite under .lakegen/pglite/ with no server, then is up to date and changes nothing', async () => {
     const { root, database } = exampleProject('embedded');
     const env = { DATABASE_URL: undefined };
     const first = await runCli(['apply'], root, env);
@@ -136,9 +153,22 @@ describe('lakegen apply, embedded default', () => {
     expect(first.stdout).toContain(`apply ${database} → embedded PGlite .lakegen/pglite/${database}`);
     expect(first.stdout).toMatch(/tables +8 created/);
     expect(first.stdout).toMatch(/data +5 rows inserted/);
+    const before = await embeddedSnapshot(root, database);
     const second = await runCli(['apply'], root, env);
     expect(second.stdout).toMatch(new RegExp(`${database}: up to date`));
+    expect(await embeddedSnapshot(root, database)).toBe(before);
+  });
+
+  it('--only runs just that step, and --reset starts over', async () => {
+    const { root, database } = exampleProject('embedded_only');
+    const env = { DATABASE_URL: undefined };
+    const schemasOnly = await runCli(['apply', '--only', 'databases,schemas'], root, env);
+    expect(schemasOnly.stdout).toMatch(/schemas +5 created/);
+    expect(schemasOnly.stdout).not.toMatch(/^ +tables/m);
+    expect(await embeddedSnapshot(root, database)).not.toMatch(/^rel trading\.trade r$/m);
     const reset = await runCli(['apply', '--embedded', '--reset'], root, env);
+    expect(reset.stdout).toMatch(/schemas +5 created/);
     expect(reset.stdout).toMatch(/tables +8 created/);
+    expect(await embeddedSnapshot(root, database)).toMatch(/^rel trading\.trade r$/m);
   });
 });
