@@ -9,10 +9,10 @@ import { lineCommentText, NameAllocator } from './identifiers.js';
 import { tableView, type TableView } from './table-plan.js';
 
 /** Classes of the runtime module: imported as values. */
-const RUNTIME_CLASSES = ['ReadOnlyTable', 'Table', 'TemporalTable'] as const;
+const RUNTIME_CLASSES = ['ReferenceTable', 'Table', 'TemporalTable'] as const;
 /** Types of the runtime module a schema module may use. */
 const RUNTIME_TYPES = [
-  'Queryable', 'ReadSpec', 'WriteSpec', 'TemporalSpec', 'Instant', 'PeriodEnd', 'JsonValue', 'Interval', 'Generated',
+  'Queryable', 'WriteSpec', 'TemporalSpec', 'Instant', 'PeriodEnd', 'JsonValue', 'Interval', 'Generated',
   'GeneratedAlways', 'Timestamp', 'Int8', 'Numeric', 'IntervalColumn', 'Json',
 ] as const;
 /** Names a declaration must not take: the imports, the module's own exports, and globals the code uses. */

@@ -2,8 +2,9 @@
  * One table → its declarations in the schema module: row, insert, update and key types for the client,
  * the Kysely table interface(s), the spec the runtime builds statements from, and for reference tables
  * the constants. Per kind (DESIGN.md §3):
- * - reference: read-only in the client (rows belong to the definitions: apply upserts them and never
- *   deletes; a row written by a program would be deactivated by the next apply);
+ * - reference: get/list/insert/update by its smallint key, which the caller supplies; delete deactivates
+ *   (`is_active = false`), since reference rows are never deleted, and `systime` is the database's. Rows a
+ *   program inserts that are not in the definitions are deactivated by the next apply;
  * - transactional: get/list/insert/update/delete by its generated key, which is never writable;
  * - temporal: written through the current-state view; versions read from the table and `<view>_as_of(t)`.
  */
@@ -20,8 +21,7 @@ import { referenceConstants } from './reference-constants.js';
 
 export interface SpecView {
   readonly name: string;
-  readonly type: 'ReadSpec' | 'WriteSpec' | 'TemporalSpec';
-  readonly read?: ReadSpecView;
+  readonly type: 'WriteSpec' | 'TemporalSpec';
   readonly write?: WriteSpecView;
   readonly temporal?: { readonly current: WriteSpecView; readonly versions: ReadSpecView; readonly asOf: string };
 }
@@ -77,17 +77,23 @@ function referenceView(table: Table, names: NameAllocator): TableView {
   const columns = table.columns.map((c) => planColumn(table, c));
   const constants = { rows: names.claim(`${base}Rows`), byName: names.claim(base), keyUnion: names.claim(`${base}Id`), nameUnion: names.claim(`${base}Name`) };
   const spec = names.claim(`${camelCase(table.name)}Spec`);
+  const read = readSpecView(qualifiedName(table.schema, table.name), columns, table.primaryKey);
   return {
     heading: `${table.schema}.${table.name}`,
     declarations: [
       interfaceDeclaration(relation.row, tableDoc(table, table.name), rowFields(columns)),
+      ...writeDeclarations(relation, columns),
       aliasDeclaration(relation.key, keyType(relation.row, table.primaryKey), ['The primary key.']),
       interfaceDeclaration(relation.kysely, [`${table.schema}.${table.name} for Kysely (pg's default parsing).`], kyselyFields(columns)),
       ...referenceConstants(table, constants),
     ],
-    spec: { name: spec, type: 'ReadSpec', read: readSpecView(qualifiedName(table.schema, table.name), columns, table.primaryKey) },
+    spec: { name: spec, type: 'WriteSpec', write: writeSpecView(read, columns) },
     kysely: [{ key: kyselyKey(table.schema, table.name), type: relation.kysely }],
-    client: { key: propertyKey(table.name), type: `ReadOnlyTable<${relation.row}, ${relation.key}>`, create: `new ReadOnlyTable(db, ${spec})` },
+    client: {
+      key: propertyKey(table.name),
+      type: `ReferenceTable<${relation.row}, ${relation.key}, ${relation.insert}, ${relation.update}>`,
+      create: `new ReferenceTable(db, ${spec})`,
+    },
   };
 }
 

@@ -2,12 +2,13 @@
  * The generated client against a database built from the postgres target's plan, for the example project and
  * every fixture (their schema names differ, so they share one database): every table of every kind through
  * the client, values of every logical type as node-postgres returns them, reference constants against the
- * seeded rows, and the temporal history of definitions/ over separate transactions, exact to the µs.
+ * seeded rows, reference rows written by a program (delete deactivates them), and the temporal history of definitions/ over separate transactions, exact to the µs.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Table } from '../../../generator/model/catalog.js';
 import { creationOrder } from '../../../generator/model/reference-graph.js';
+import { qualifiedName, quoteIdent } from '../../../generator/targets/postgres/quote.js';
 import { bindingName, pascalCase } from '../../../generator/targets/typescript/identifiers.js';
 import { catalogOf, plansOf, runPlan } from '../../support/apply-plan.js';
 import { REPO_ROOT } from '../../support/binary.js';
@@ -86,6 +87,40 @@ describe.each(PROJECTS.map(([name]) => name))('the generated client of %s', (pro
       const byName = schema[pascalCase(table.name)] as Record<string, unknown> | undefined;
       for (const [name, value] of Object.entries(byName ?? {})) {
         expect(Object.values((await tableClient(project, table).get({ [key]: value }))!), `${table.name}.${name}`).toContain(name);
+      }
+    }
+  });
+
+  it('inserts, gets, lists, updates and deletes (deactivates) a row of every reference table', async () => {
+    const tables = tablesOf(project, 'reference');
+    const seeded = (table: Table) => tables.find((t) => t.schema === table.schema && t.name === table.name);
+    let inserted: Inserted[] = [];
+    try {
+      await transaction(async () => { inserted = await insertAll(tables, (t) => tableClient(project, t), seeded); });
+      for (const { table, row } of inserted) {
+        expect(row.is_active, table.name).toBe(true);
+        expect(row.systime, table.name).toBeInstanceOf(Date);
+      }
+      const updated = await updateEach(inserted);
+      for (const [i, { table, client: tc, key, row: first }] of inserted.entries()) {
+        const current = updated[i];
+        expect(current.systime.getTime(), `${table.name}: systime moves with a change`).toBeGreaterThanOrEqual(first.systime.getTime());
+        expect(await tc.update(key, key), `${table.name}: a patch that changes nothing leaves systime`).toEqual(current);
+
+        expect(await tc.delete(key), table.name).toBe(true);
+        const deactivated = await tc.get(key);
+        expect(deactivated, `${table.name}: delete keeps the row, inactive`).toEqual({ ...current, is_active: false, systime: expect.any(Date) });
+        expect(deactivated!.systime.getTime()).toBeGreaterThanOrEqual(current.systime.getTime());
+        expect(await tc.list({ where: { ...key, is_active: false } }), table.name).toEqual([deactivated]);
+        expect(await tc.delete(key), `${table.name}: found again, systime unchanged`).toBe(true);
+        expect(await tc.get(key), table.name).toEqual(deactivated);
+        expect(await tc.delete(Object.fromEntries(table.primaryKey.map((k) => [k, 32_000]))), table.name).toBe(false);
+      }
+    } finally {
+      // leave the seeded rows alone for the other tests: remove what this test wrote (only SQL can)
+      for (const { table, key } of inserted) {
+        const [column] = table.primaryKey;
+        await connection.queryable.query(`DELETE FROM ${qualifiedName(table.schema, table.name)} WHERE ${quoteIdent(column)} = $1`, [key[column]]);
       }
     }
   });

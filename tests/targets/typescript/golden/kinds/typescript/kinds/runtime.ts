@@ -203,8 +203,41 @@ async function deleteRow(db: Queryable, spec: WriteSpec, key: object): Promise<b
   return ((await db.query(text, parameters.values)).rowCount ?? 0) > 0;
 }
 
-/** A reference table: its rows belong to the definitions (upserted by apply), so the client only reads. */
-export class ReadOnlyTable<Row, Key> {
+// A reference table's managed columns (DESIGN.md §3): every reference table has them, under these names.
+const IS_ACTIVE = 'is_active';
+const SYSTIME = 'systime';
+
+/** `systime = now()` when `changed` holds, else as it was: systime moves only when the row does. */
+function touchSystime(spec: ReadSpec, changed: string): string {
+  const systime = identifier(spec, SYSTIME);
+  return `${systime} = CASE WHEN ${changed} THEN now() ELSE ${systime} END`;
+}
+
+/**
+ * The values are sent twice, once to assign and once to compare: one parameter in both places would get
+ * two types deduced (a varchar column compares as text) and PostgreSQL refuses the statement.
+ */
+async function updateReferenceRow<Row>(db: Queryable, spec: WriteSpec, key: object, patch: object): Promise<Row | undefined> {
+  const parameters = new Parameters();
+  const entries = writableEntries(spec, patch).map(([name, value]) => [identifier(spec, name), value] as const);
+  if (entries.length === 0) return selectByKey<Row>(db, spec, key);
+  const assignments = entries.map(([column, value]) => `${column} = ${parameters.add(value)}`);
+  const columns = entries.map(([column]) => column).join(', ');
+  const changed = `(${columns}) IS DISTINCT FROM (${entries.map(([, value]) => parameters.add(value)).join(', ')})`;
+  const text = `UPDATE ${spec.relation} SET ${[...assignments, touchSystime(spec, changed)].join(', ')} ` +
+    `WHERE ${keyCondition(spec, key, parameters)} RETURNING ${spec.select}`;
+  return (await db.query(text, parameters.values)).rows[0] as Row | undefined;
+}
+
+async function deactivateRow(db: Queryable, spec: WriteSpec, key: object): Promise<boolean> {
+  const parameters = new Parameters();
+  const active = identifier(spec, IS_ACTIVE);
+  const text = `UPDATE ${spec.relation} SET ${active} = false, ${touchSystime(spec, active)} WHERE ${keyCondition(spec, key, parameters)}`;
+  return ((await db.query(text, parameters.values)).rowCount ?? 0) > 0;
+}
+
+/** Reads by key and lists: what every table's client shares. */
+export class ReadableTable<Row, Key> {
   constructor(protected readonly db: Queryable, protected readonly spec: ReadSpec) {}
 
   get(key: Key): Promise<Row | undefined> {
@@ -217,7 +250,7 @@ export class ReadOnlyTable<Row, Key> {
 }
 
 /** A transactional table: read and written by key. */
-export class Table<Row, Key, Insert, Update> extends ReadOnlyTable<Row, Key> {
+export class Table<Row, Key, Insert, Update> extends ReadableTable<Row, Key> {
   constructor(db: Queryable, protected override readonly spec: WriteSpec) {
     super(db, spec);
   }
@@ -235,6 +268,27 @@ export class Table<Row, Key, Insert, Update> extends ReadOnlyTable<Row, Key> {
   /** Deletes the row with this key; false when there was none. */
   delete(key: Key): Promise<boolean> {
     return deleteRow(this.db, this.spec, key as object);
+  }
+}
+
+/**
+ * A reference table, keyed by the smallint key the caller supplies. Its rows are never deleted (DESIGN.md
+ * §3): `delete` deactivates. `systime` is the database's: now() on insert and whenever a row changes.
+ * Rows a program inserts that are not in the definitions are deactivated by the next `lakegen apply`.
+ */
+export class ReferenceTable<Row, Key, Insert, Update> extends Table<Row, Key, Insert, Update> {
+  /** Updates the row with this key (systime moves only if a value changed); undefined when there is none. */
+  override update(key: Key, patch: Update): Promise<Row | undefined> {
+    return updateReferenceRow<Row>(this.db, this.spec, key as object, patch as object);
+  }
+
+  /**
+   * Deactivates the row with this key instead of deleting it (reference rows are never deleted):
+   * `is_active = false`, and systime = now() if it was active. The row stays readable, in get and list
+   * (filter with `where: { is_active: true }`). False when there is no such row.
+   */
+  override delete(key: Key): Promise<boolean> {
+    return deactivateRow(this.db, this.spec, key as object);
   }
 }
 
