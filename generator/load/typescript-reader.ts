@@ -1,8 +1,8 @@
 /**
  * TypeScript definitions: `<name>.ts` files whose default export is a definition (`export default table({…})`).
  *
- * They are executed, so shared column sets and naming helpers are plain code: transpiled with the TypeScript
- * compiler (no build step for the user), then run as a function whose `process`, `fetch`, timers and other Node
+ * They are executed, so shared column sets and naming helpers are plain code: types stripped by sucrase
+ * (no build step for the user), then run as a function whose `process`, `fetch`, timers and other Node
  * globals are undefined; `require` resolves only `lakegen` and relative files. A definition is therefore data built by
  * code, without network or file access and without side effects — a contract, not a security boundary:
  * review definitions as code. Positions come from the source's syntax tree: a path into the value maps to the
@@ -37,7 +37,7 @@ export async function readTypeScriptDefinition(path: string, file: string): Prom
     value = runModule(path, new Map()).default;
   } catch (error) {
     if (error instanceof TranspileError) return fail(error.position, error.message, 'Fix the TypeScript syntax at this position.');
-    // errors thrown inside the definition's context are of that realm's Error: not `instanceof Error` here
+    // a thrown value need not be an Error
     const message = error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
     return fail(defaultExportPosition(source()), `the definition throws when loaded: ${message}`,
       'A definition must build its value without errors; run the file\'s logic in a test to find the cause.');
@@ -62,7 +62,7 @@ class TranspileError extends Error {
   }
 }
 
-/** Transpiles and runs one module (and the relative modules it imports) in a context with no Node globals. */
+/** Transpiles and runs one module (and the relative modules it imports) with Node globals shadowed. */
 function runModule(path: string, cache: Map<string, { exports: Record<string, unknown> }>): Record<string, unknown> {
   const cached = cache.get(path);
   if (cached) return cached.exports;
