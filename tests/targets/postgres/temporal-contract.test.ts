@@ -1,7 +1,7 @@
 /**
  * The temporal contract (DESIGN.md §7, docs/temporal.md), executed against a real database through both write
- * paths: the current-state view and the table itself (`… WHERE sys_end = 'infinity'`). Behaviours that need two
- * sessions (7 and 10 with concurrency) live in temporal-concurrency.test.ts.
+ * paths: the current-state view and the table itself (`… WHERE sys_end = 'infinity'`). History, reads, upserts,
+ * quoting and the two-session behaviours (7 and 10) continue in temporal-history.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
