@@ -81,12 +81,15 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
     for (const schemaFolder of listDirectories(tablesDir)) {
       const folder = join(tablesDir, schemaFolder);
       const entries = listFiles(folder);
+      const entrySet = new Set(entries);
       const stems = new Set(entries.filter(isDefinitionFile).map(stem));
       for (const entry of entries) {
         const path = join(folder, entry);
         if (isDefinitionFile(entry)) {
           const csvPath = join(folder, `${stem(entry)}.csv`);
-          await readDocument(path, 'table', databaseName, schemaFolder, readSiblingCsv(csvPath, diagnostics, display));
+          // the folder listing says whether a CSV is there: no stat per table
+          const csv = entrySet.has(`${stem(entry)}.csv`) ? readSiblingCsv(csvPath, diagnostics, display) : undefined;
+          await readDocument(path, 'table', databaseName, schemaFolder, csv);
         } else if (extname(entry) === '.csv') {
           if (!stems.has(stem(entry))) {
             diagnostics.push(loadDiagnostic('layout', { file: display(path), line: 1, column: 1 },
