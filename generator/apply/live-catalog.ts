@@ -49,7 +49,21 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
      WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}
      ORDER BY 1, a.attnum`);
+  // views and functions are aggregated once, then joined: a subquery per table scanned pg_proc once per table
   const fingerprints = await session.query(`
+    WITH view_fingerprints AS (
+      SELECT table_oid, md5(string_agg(view_oid::regclass::text || ' ' || pg_get_viewdef(view_oid) || ' '
+               || coalesce(obj_description(view_oid, 'pg_class'), ''), ',' ORDER BY view_oid::regclass::text)) AS fingerprint
+        FROM (SELECT DISTINCT dep.refobjid AS table_oid, v.oid AS view_oid
+                FROM pg_depend dep JOIN pg_rewrite r ON r.oid = dep.objid JOIN pg_class v ON v.oid = r.ev_class AND v.relkind = 'v'
+               WHERE dep.classid = 'pg_rewrite'::regclass AND dep.refclassid = 'pg_class'::regclass) dependencies
+       GROUP BY table_oid),
+    function_fingerprints AS (
+      SELECT p.prorettype AS type_oid, md5(string_agg(p.oid::regprocedure::text || ' ' || md5(p.prosrc) || ' '
+               || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY p.oid::regprocedure::text)) AS fingerprint
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE ${USER_SCHEMAS}
+       GROUP BY p.prorettype)
     SELECT n.nspname || '.' || c.relname AS table_id,
       md5(concat_ws('|',
         (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' '
@@ -62,16 +76,14 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
       md5(coalesce((SELECT string_agg(t.tgname || ' ' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid) || ' ' || md5(p.prosrc) || ' '
                  || coalesce(obj_description(t.oid, 'pg_trigger'), '') || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY t.tgname)
            FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND NOT t.tgisinternal), '')) AS history_fingerprint,
-      (SELECT md5(string_agg(v.oid::regclass::text || ' ' || pg_get_viewdef(v.oid) || ' ' || coalesce(obj_description(v.oid, 'pg_class'), ''), ',' ORDER BY v.oid::regclass::text))
-         FROM pg_class v
-        WHERE v.relkind = 'v' AND EXISTS (SELECT FROM pg_depend dep JOIN pg_rewrite r ON r.oid = dep.objid
-                                           WHERE r.ev_class = v.oid AND dep.refobjid = c.oid)) AS view_fingerprint,
-      (SELECT md5(string_agg(p.oid::regprocedure::text || ' ' || md5(p.prosrc) || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY p.oid::regprocedure::text))
-         FROM pg_proc p WHERE p.prorettype = c.reltype) AS function_fingerprint,
+      vf.fingerprint AS view_fingerprint,
+      ff.fingerprint AS function_fingerprint,
       (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS trigger_count,
       (SELECT coalesce(array_to_string(array_agg(t.tgname ORDER BY t.tgname), ','), '') FROM pg_trigger t
         WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND t.tgenabled = 'D') AS disabled_triggers
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN view_fingerprints vf ON vf.table_oid = c.oid
+      LEFT JOIN function_fingerprints ff ON ff.type_oid = c.reltype
      WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}`);
 
   const tables = new Map<string, LiveTable>();
