@@ -73,33 +73,25 @@ function writeDeclarations(names: RelationNames, columns: readonly ColumnPlan[])
 
 function referenceView(table: Table, names: NameAllocator): TableView {
   const base = pascalCase(table.name);
-  const relation = relationNames(names, table.name);
-  const columns = table.columns.map((c) => planColumn(table, c));
-  const constants = { rows: names.claim(`${base}Rows`), byName: names.claim(base), keyUnion: names.claim(`${base}Id`), nameUnion: names.claim(`${base}Name`) };
-  const spec = names.claim(`${camelCase(table.name)}Spec`);
-  const read = readSpecView(qualifiedName(table.schema, table.name), columns, table.primaryKey);
-  return {
-    heading: `${table.schema}.${table.name}`,
-    declarations: [
-      interfaceDeclaration(relation.row, tableDoc(table, table.name), rowFields(columns)),
-      ...writeDeclarations(relation, columns),
-      aliasDeclaration(relation.key, keyType(relation.row, table.primaryKey), ['The primary key.']),
-      interfaceDeclaration(relation.kysely, [`${table.schema}.${table.name} for Kysely (pg's default parsing).`], kyselyFields(columns)),
-      ...referenceConstants(table, constants),
-    ],
-    spec: { name: spec, type: 'WriteSpec', write: writeSpecView(read, columns) },
-    kysely: [{ key: kyselyKey(table.schema, table.name), type: relation.kysely }],
-    client: {
-      key: propertyKey(table.name),
-      type: `ReferenceTable<${relation.row}, ${relation.key}, ${relation.insert}, ${relation.update}>`,
-      create: `new ReferenceTable(db, ${spec})`,
-    },
-  };
+  return writableTableView(table, names, 'ReferenceTable', () => referenceConstants(table, {
+    rows: names.claim(`${base}Rows`), byName: names.claim(base), keyUnion: names.claim(`${base}Id`), nameUnion: names.claim(`${base}Name`),
+  }));
 }
 
 function transactionalView(table: Table, names: NameAllocator): TableView {
+  return writableTableView(table, names, 'Table');
+}
+
+/**
+ * Reference and transactional tables share one shape: row, write and key types, a Kysely interface and a
+ * client class; a reference table adds its constants (claimed before the spec, so names stay stable).
+ */
+function writableTableView(
+  table: Table, names: NameAllocator, clientClass: 'Table' | 'ReferenceTable', extraDeclarations: () => Declaration[] = () => [],
+): TableView {
   const relation = relationNames(names, table.name);
   const columns = table.columns.map((c) => planColumn(table, c));
+  const extras = extraDeclarations();
   const spec = names.claim(`${camelCase(table.name)}Spec`);
   const read = readSpecView(qualifiedName(table.schema, table.name), columns, table.primaryKey);
   return {
@@ -109,13 +101,14 @@ function transactionalView(table: Table, names: NameAllocator): TableView {
       ...writeDeclarations(relation, columns),
       aliasDeclaration(relation.key, keyType(relation.row, table.primaryKey), ['The primary key.']),
       interfaceDeclaration(relation.kysely, [`${table.schema}.${table.name} for Kysely (pg's default parsing).`], kyselyFields(columns)),
+      ...extras,
     ],
     spec: { name: spec, type: 'WriteSpec', write: writeSpecView(read, columns) },
     kysely: [{ key: kyselyKey(table.schema, table.name), type: relation.kysely }],
     client: {
       key: propertyKey(table.name),
-      type: `Table<${relation.row}, ${relation.key}, ${relation.insert}, ${relation.update}>`,
-      create: `new Table(db, ${spec})`,
+      type: `${clientClass}<${relation.row}, ${relation.key}, ${relation.insert}, ${relation.update}>`,
+      create: `new ${clientClass}(db, ${spec})`,
     },
   };
 }
