@@ -1,23 +1,25 @@
 /**
  * Templates hold layout only: they receive render-ready strings (already quoted, typed and ordered by the
- * target) and never decide anything. `noEscape` because the output is SQL or code, not HTML; `strict` so a
- * misspelled field in a template fails loudly instead of rendering an empty string.
+ * target) and never decide anything. They are precompiled (templates.generated.ts, see template-source.ts),
+ * so only the Handlebars runtime is loaded here.
  */
-import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../../util/package-root.js';
+import { createRequire } from 'node:module';
+import type { TemplateDelegate } from 'handlebars';
+import { TEMPLATE_SPECS } from './templates.generated.js';
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-const engine = Handlebars.create();
+type Runtime = { create(): { template(spec: unknown): TemplateDelegate } };
+const engine = (createRequire(import.meta.url)('handlebars/runtime') as Runtime).create();
+const specs = TEMPLATE_SPECS as Record<string, unknown>;
+const loaded = new Map<string, TemplateDelegate>();
 
 export function renderTemplate(target: string, name: string, data: object): string {
   const key = `${target}/${name}`;
-  let template = compiled.get(key);
+  let template = loaded.get(key);
   if (!template) {
-    const source = readFileSync(join(packageRoot(), 'templates', target, `${name}.hbs`), 'utf8');
-    template = engine.compile(source, { noEscape: true, strict: true });
-    compiled.set(key, template);
+    const spec = specs[key];
+    if (spec === undefined) throw new Error(`no template ${key}.hbs (run npm run golden:update after adding one)`);
+    template = engine.template(spec);
+    loaded.set(key, template);
   }
   return template(data);
 }
