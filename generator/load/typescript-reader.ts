@@ -5,7 +5,7 @@
  * (no build step for the user), then run as a function whose `process`, `fetch`, timers and other Node
  * globals are undefined; `require` resolves only `lakegen` and relative files. A definition is therefore data built by
  * code, without network or file access and without side effects — a contract, not a security boundary:
- * review definitions as code. Positions come from the source's syntax tree: a path into the value maps to the
+ * review definitions as code. Each file must finish within 10 s (LAKEGEN_DEFINITION_TIMEOUT_MS). Positions come from the source's syntax tree: a path into the value maps to the
  * property that wrote it, or to the closest enclosing literal when the value was computed.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +37,10 @@ export async function readTypeScriptDefinition(path: string, file: string): Prom
     value = runModule(path, new Map()).default;
   } catch (error) {
     if (error instanceof TranspileError) return fail(error.position, error.message, 'Fix the TypeScript syntax at this position.');
+    if (error instanceof DefinitionTimeout) {
+      return fail(defaultExportPosition(source()), `the definition ${error.message} (an endless loop?)`,
+        'A definition must build its value quickly; look for a loop that never ends. LAKEGEN_DEFINITION_TIMEOUT_MS sets the limit.');
+    }
     // a thrown value need not be an Error
     const message = error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
     return fail(defaultExportPosition(source()), `the definition throws when loaded: ${message}`,
@@ -54,6 +58,21 @@ export async function readTypeScriptDefinition(path: string, file: string): Prom
       locate: (pathInValue, part = 'value') => spanOf(locateInTypeScript(typescript(), source(), pathInValue, part)),
     },
   };
+}
+
+/** Where the running script finds its module, exports and require (set only while it runs). */
+const ARGUMENTS_KEY = '__lakegenDefinitionArguments';
+
+/** A definition is data: building it takes milliseconds; one that runs this long loops. */
+function definitionTimeoutMs(): number {
+  const configured = Number(process.env.LAKEGEN_DEFINITION_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 10_000;
+}
+
+class DefinitionTimeout extends Error {
+  constructor(readonly path: string) {
+    super(`did not finish within ${definitionTimeoutMs() / 1000} s`);
+  }
 }
 
 class TranspileError extends Error {
@@ -74,11 +93,27 @@ function runModule(path: string, cache: Map<string, { exports: Record<string, un
     if (specifier.startsWith('./') || specifier.startsWith('../')) return runModule(resolveRelative(path, specifier), cache);
     throw new Error(`definitions may import only 'lakegen' and relative files, not '${specifier}'`);
   };
-  // Compiled as a function of this realm, with Node's globals shadowed by undefined parameters: a fresh V8
-  // context per file (or one shared) cost ~3 ms of compilation per file and gigabytes of garbage at 1,000
-  // files. The price: no time limit (a definition that loops forever hangs validate).
-  const run = vm.compileFunction(output.outputText, ['module', 'exports', 'require', ...SHADOWED_GLOBALS], { filename: path });
-  run(module, module.exports, require);
+  // Run as a function of this realm, with Node's globals shadowed by undefined parameters: a fresh V8 context
+  // per file (or one shared) cost ~3 ms of compilation per file and gigabytes of garbage at 1,000 files.
+  // The script calls the function itself, so that the time limit covers the definition's own code.
+  const script = new vm.Script(
+    // the outer function is sloppy, so it may name `eval` as a parameter; the module body is strict
+    `(function (module, exports, require, ${SHADOWED_GLOBALS.join(', ')}) { return (function () {\n${output.outputText}\n})(); })` +
+      `.call(undefined, ${ARGUMENTS_KEY}.module, ${ARGUMENTS_KEY}.exports, ${ARGUMENTS_KEY}.require)`,
+    { filename: path, lineOffset: -1 },
+  );
+  const globals = globalThis as Record<string, unknown>;
+  const outer = globals[ARGUMENTS_KEY];
+  globals[ARGUMENTS_KEY] = { module, exports: module.exports, require };
+  try {
+    script.runInThisContext({ timeout: definitionTimeoutMs() });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new DefinitionTimeout(path);
+    throw error;
+  } finally {
+    if (outer === undefined) delete globals[ARGUMENTS_KEY];
+    else globals[ARGUMENTS_KEY] = outer;
+  }
   return module.exports;
 }
 

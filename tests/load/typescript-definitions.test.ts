@@ -74,6 +74,42 @@ export default table({
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   });
 
+  it.each([
+    ['loops forever', {}],
+    ['imports a helper that loops forever', { [`${T}/core/helpers.ts`]: 'export const columns = (): Record<string, string> => { for (;;) { /* never returns */ } };\n' }],
+  ])('a definition that %s is stopped by the time limit: a diagnostic, exit 1, and the next file still loads', async (what, extra) => {
+    const source = what === 'loops forever'
+      ? `import { table } from 'lakegen';\nlet n = 0;\nwhile (n >= 0) n = (n + 1) % 7;\nexport default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid' } });\n`
+      : `import { table } from 'lakegen';\nimport { columns } from './helpers';\nexport default table({ name: 'customer', kind: 'transactional', columns: columns() });\n`;
+    const root = writeProject({ ...Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== `${T}/core/customer.yaml`)),
+      [`${T}/core/customer.ts`]: source, ...extra });
+    process.env.LAKEGEN_DEFINITION_TIMEOUT_MS = '300';
+    try {
+      const started = performance.now();
+      const result = await runCli(['validate'], root);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`${T}/core/customer\\.ts:\\d+:\\d+ +error +LG006 load/definition-error +the definition did not finish within 0.3 s \\(an endless loop\\?\\)`));
+      expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+    } finally {
+      delete process.env.LAKEGEN_DEFINITION_TIMEOUT_MS;
+    }
+    expect((globalThis as Record<string, unknown>).__lakegenDefinitionArguments).toBeUndefined();
+    const fine = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';\nexport default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid', status_type_id: { type: 'smallint', references: 'ref.status_type' }, full_name: 'text' }, primary_key: ['customer_id'] });\n`);
+    expect((await analyzeProject({ root: fine }, fine)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a definition sees no process, eval, Function, globalThis, fetch or timers', async () => {
+    const probe = '[typeof process, typeof eval, typeof Function, typeof globalThis, typeof fetch, typeof setTimeout].join(\'_\')';
+    const root = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';
+const probe: string = ${probe};
+export default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid', status_type_id: { type: 'smallint', references: 'ref.status_type' }, [probe]: 'text' }, primary_key: ['customer_id'] });
+`);
+    const project = await analyzeProject({ root }, root);
+    const customer = project.catalog.databases[0].schemas.find((s) => s.name === 'core')!.tables.find((t) => t.name === 'customer')!;
+    expect(customer.columns.map((c) => c.name)).toContain(Array(6).fill('undefined').join('_'));
+  });
+
   it('lakegen convert turns YAML into TS and back, keeping comments', async () => {
     const root = writeProject({
       ...BASE_PROJECT,
