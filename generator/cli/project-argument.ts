@@ -10,7 +10,7 @@ export async function analyzeFromArgument(path: string | undefined, io: CliIo): 
   if (!existsSync(resolve(io.cwd, target))) throw new UsageError(`no such file or folder: ${target}`);
   const location = locateProject(target, io.cwd);
   if (!location) throw new UsageError(`no lakegen project at ${target}`);
-  const project = await analyzeProject(location, io.cwd);
+  const project = await analyzeProject(location, io.cwd, { cache: !io.env.LAKEGEN_NO_CACHE });
   if (!existsSync(project.definitionsDir)) {
     throw new UsageError(`no definitions folder at ${project.definitionsDir} (run \`lakegen init\` to create a project)`);
   }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv-reader.js';
+import { ParseCache } from './parse-cache.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { CsvRows, DocumentRole, SourceDocument } from './source-document.js';
 import { readDefinitionFile, isDefinitionFile } from './read-definition.js';
@@ -30,6 +31,8 @@ export interface UnreadableFile {
 export interface LoadOptions {
   /** Paths in diagnostics are shown relative to this folder (default: the working directory). */
   readonly displayBase?: string;
+  /** Parsed YAML kept between runs (parse-cache.ts); none when absent. */
+  readonly cacheFile?: string;
 }
 
 export async function loadProject(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedProject> {
@@ -38,13 +41,14 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   const unreadable: UnreadableFile[] = [];
+  const cache = options.cacheFile ? ParseCache.open(options.cacheFile) : undefined;
 
   const readDocument = async (
     path: string, role: DocumentRole, database: string, schemaFolder?: string, csv?: CsvRows,
   ) => {
     const file = display(path);
     files.push(file);
-    const result = await readDefinitionFile(path, file);
+    const result = await readDefinitionFile(path, file, cache);
     diagnostics.push(...result.diagnostics);
     if (!result.parsed) {
       unreadable.push({ role, database, schemaFolder, fileStem: stem(path) });
@@ -105,6 +109,7 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
       if (!isDefinitionFile(entry) || stem(entry) !== 'database') reportStray(join(databaseDir, entry), diagnostics, display);
     }
   }
+  cache?.save();
   return { documents: withoutDuplicates(documents, diagnostics), unreadable, diagnostics, files };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ParseCache } from './parse-cache.js';
 import { readYaml, type ParsedYaml } from './yaml-reader.js';
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -16,11 +17,11 @@ export function isDefinitionFile(name: string): boolean {
  * .ts definitions, so YAML-only projects never pay for loading the TypeScript compiler.
  */
 export async function readDefinitionFile(
-  path: string, file: string,
+  path: string, file: string, cache?: ParseCache,
 ): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
   if (TYPESCRIPT_EXTENSIONS.has(extname(path))) {
     const { readTypeScriptDefinition } = await import('./typescript-reader.js');
     return readTypeScriptDefinition(path, file);
   }
-  return readYaml(file, readFileSync(path, 'utf8'));
+  return readYaml(file, readFileSync(path, 'utf8'), cache);
 }

@@ -11,6 +11,7 @@ import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { LazySpan } from '../diagnostics/lazy-span.js';
 import type { PathSegment, SpanPart } from './source-document.js';
 import { loadDiagnostic } from './load-diagnostic.js';
+import type { ParseCache } from './parse-cache.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -22,12 +23,18 @@ interface PositionedDocument {
   lineCounter: LineCounter;
 }
 
-export function readYaml(file: string, text: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+export function readYaml(file: string, text: string, cache?: ParseCache): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   let value: unknown;
-  try {
-    value = load(text, { schema: CORE_SCHEMA, json: false });
-  } catch {
-    return readYamlWithPositions(file, text);
+  const cached = cache?.lookup(text);
+  if (cached) {
+    value = cached.value;
+  } else {
+    try {
+      value = load(text, { schema: CORE_SCHEMA, json: false });
+    } catch {
+      return readYamlWithPositions(file, text);
+    }
+    cache?.remember(text, value);
   }
   let positioned: PositionedDocument | undefined;
   const positions = () => (positioned ??= parseWithPositions(text));

@@ -8,6 +8,8 @@ import { resolve } from '../model/resolve.js';
 import { applySeverities, readConfig, type ProjectConfig } from './config.js';
 import type { ProjectLocation } from './locate.js';
 
+export const PARSE_CACHE_FILE = join('.lakegen', 'cache', 'definitions.bin');
+
 export interface AnalyzedProject {
   readonly root: string;
   readonly definitionsDir: string;
@@ -19,10 +21,18 @@ export interface AnalyzedProject {
   readonly ok: boolean;
 }
 
-export async function analyzeProject(location: ProjectLocation, displayBase = process.cwd()): Promise<AnalyzedProject> {
+export interface AnalyzeOptions {
+  /** Keep parsed YAML in <root>/.lakegen/cache/ between runs (not for a bare definitions folder). */
+  readonly cache?: boolean;
+}
+
+export async function analyzeProject(
+  location: ProjectLocation, displayBase = process.cwd(), options: AnalyzeOptions = {},
+): Promise<AnalyzedProject> {
   const { config, diagnostics: configDiagnostics } = readConfig(location.root, displayBase);
   const definitionsDir = location.definitionsOverride ?? resolvePath(join(location.root, config.definitions));
-  const loaded = await loadProject(definitionsDir, { displayBase });
+  const cacheFile = options.cache && !location.definitionsOverride ? join(location.root, PARSE_CACHE_FILE) : undefined;
+  const loaded = await loadProject(definitionsDir, { displayBase, cacheFile });
   const resolved = resolve(loaded.documents, loaded.unreadable);
   const conventions = checkConventions(resolved.catalog);
   const diagnostics = sortDiagnostics(

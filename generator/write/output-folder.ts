@@ -47,7 +47,7 @@ export function writeOutput(outDir: string, comparison: OutputComparison): void 
   }
 }
 
-export function writeAtomically(path: string, contents: string): void {
+export function writeAtomically(path: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.lakegen-tmp`);
   try {
