@@ -133,5 +133,20 @@ export function allTables(database: Database): Table[] {
 }
 
 export function findTable(database: Database, schema: string, name: string): Table | undefined {
-  return database.schemas.find((s) => s.name === schema)?.tables.find((t) => t.name === name);
+  return tableIndex(database).get(`${schema}.${name}`);
+}
+
+// The Catalog is frozen, so an index built once per database stays right; checks and targets look tables up
+// once per reference, which a scan made quadratic at thousands of tables.
+const tableIndexes = new WeakMap<Database, Map<string, Table>>();
+function tableIndex(database: Database): Map<string, Table> {
+  let index = tableIndexes.get(database);
+  if (!index) {
+    index = new Map();
+    for (const schema of database.schemas) {
+      for (const table of schema.tables) if (!index.has(`${schema.name}.${table.name}`)) index.set(`${schema.name}.${table.name}`, table);
+    }
+    tableIndexes.set(database, index);
+  }
+  return index;
 }

@@ -123,16 +123,15 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
     if (raw.primary_key) checkColumns(raw.primary_key, ['primary_key'], 'the primary key');
   }
   const pkSet = new Set(primaryKey);
-  const finalColumns = columns.map((column) => {
+  // the column objects were made above for this table alone: completing them in place saves a copy of each
+  const finalColumns = columns as { -readonly [K in keyof Column]: Column[K] }[];
+  for (const column of finalColumns) {
     const inKey = pkSet.has(column.name);
     // A transactional key is generated unless the user chose a default (DESIGN.md §3).
     const generated = raw.kind === 'transactional' && inKey && primaryKey.length === 1 && column.type.name === 'uuid';
-    return {
-      ...column,
-      nullable: inKey ? false : column.nullable,
-      default: column.default ?? (generated ? GENERATED_UUID : undefined),
-    };
-  });
+    if (inKey) column.nullable = false;
+    column.default = column.default ?? (generated ? GENERATED_UUID : undefined);
+  }
 
   const indexes: Index[] = (raw.indexes ?? []).map((index, position) => {
     checkColumns(index.columns, ['indexes', position, 'columns'], `index ${position + 1}`);

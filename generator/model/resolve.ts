@@ -9,7 +9,7 @@ import { validateStructure } from '../dsl/structure-validator.js';
 import type { UnreadableFile } from '../load/load-project.js';
 import type { SourceDocument } from '../load/source-document.js';
 import type { Catalog, Database, Layer, Schema, Table } from './catalog.js';
-import { deepFreeze } from './freeze.js';
+import { freezeCatalogIfChecking } from './freeze.js';
 import { bindReferences, type TableIndex } from './resolve-references.js';
 import { resolveTable, type TableDraft } from './resolve-table.js';
 
@@ -45,7 +45,7 @@ export function resolve(documents: readonly SourceDocument[], unreadable: readon
     databases.push(resolveDatabase(databaseDocument, own, broken, diagnostics));
   }
   databases.sort(byName);
-  return { catalog: deepFreeze({ databases }), diagnostics };
+  return { catalog: freezeCatalogIfChecking({ databases }), diagnostics };
 }
 
 function resolveDatabase(
