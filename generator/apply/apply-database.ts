@@ -90,7 +90,8 @@ async function applyInTransaction(
       if (counts) rowCounts.set(entry.object, counts);
       onEntry?.(index + 1, entries.length, entry.object);
     }
-    const after = await readLiveState(session);
+    // a database that had no tables has nothing to compare against: every object in it was created now
+    const after = await readLiveState(session, { fingerprints: before.tables.size > 0 });
     for (const step of steps) report(stepReport(step, plan, before, after, rowCounts));
     const problems = await validateLiveState(session, plan, after, steps);
     if (problems.length > 0) throw new ValidationFailure(problems);

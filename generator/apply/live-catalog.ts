@@ -35,7 +35,15 @@ export interface LiveState {
 
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'`;
 
-export async function readLiveState(session: DatabaseSession): Promise<LiveState> {
+export interface ReadOptions {
+  /**
+   * Fingerprints tell an unchanged object from an updated one, so they are needed only for objects that
+   * existed before; they are the costly part (every constraint, index, view and function deparsed).
+   */
+  readonly fingerprints?: boolean;
+}
+
+export async function readLiveState(session: DatabaseSession, options: ReadOptions = {}): Promise<LiveState> {
   const schemas = await session.query(`SELECT nspname AS name FROM pg_namespace n WHERE ${USER_SCHEMAS}`);
   // A database with no tables and no views (a fresh apply) has nothing to fingerprint: one cheap query
   // instead of the catalog-wide ones below, which cost a cold backend ~100 ms.
@@ -54,8 +62,14 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
      WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}
      ORDER BY 1, a.attnum`);
+  const triggers = await session.query(`
+    SELECT n.nspname || '.' || c.relname AS table_id, count(*) AS trigger_count,
+           coalesce(string_agg(t.tgname, ',' ORDER BY t.tgname) FILTER (WHERE t.tgenabled = 'D'), '') AS disabled_triggers
+      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE NOT t.tgisinternal AND c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}
+     GROUP BY 1`);
   // views and functions are aggregated once, then joined: a subquery per table scanned pg_proc once per table
-  const fingerprints = await session.query(`
+  const fingerprints = options.fingerprints === false ? { rows: [] } : await session.query(`
     WITH view_fingerprints AS (
       SELECT table_oid, md5(string_agg(view_oid::regclass::text || ' ' || pg_get_viewdef(view_oid) || ' '
                || coalesce(obj_description(view_oid, 'pg_class'), ''), ',' ORDER BY view_oid::regclass::text)) AS fingerprint
@@ -82,10 +96,7 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
                  || coalesce(obj_description(t.oid, 'pg_trigger'), '') || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), ''), ',' ORDER BY t.tgname)
            FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = c.oid AND NOT t.tgisinternal), '')) AS history_fingerprint,
       vf.fingerprint AS view_fingerprint,
-      ff.fingerprint AS function_fingerprint,
-      (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS trigger_count,
-      (SELECT coalesce(array_to_string(array_agg(t.tgname ORDER BY t.tgname), ','), '') FROM pg_trigger t
-        WHERE t.tgrelid = c.oid AND NOT t.tgisinternal AND t.tgenabled = 'D') AS disabled_triggers
+      ff.fingerprint AS function_fingerprint
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN view_fingerprints vf ON vf.table_oid = c.oid
       LEFT JOIN function_fingerprints ff ON ff.type_oid = c.reltype
@@ -110,6 +121,9 @@ export async function readLiveState(session: DatabaseSession): Promise<LiveState
     if (row.view_fingerprint !== null || row.function_fingerprint !== null) {
       state.viewFingerprints.set(id, `${row.view_fingerprint ?? ''}/${row.function_fingerprint ?? ''}`);
     }
+  }
+  for (const row of triggers.rows) {
+    const id = String(row.table_id);
     state.triggerCounts.set(id, Number(row.trigger_count));
     if (row.disabled_triggers) state.disabledTriggers.set(id, String(row.disabled_triggers).split(','));
   }

@@ -31,4 +31,19 @@ describe('readLiveState', () => {
     const second = await readLiveState(db);
     expect(second.tableFingerprints.get('sales.customer')).not.toBe(first.tableFingerprints.get('sales.customer'));
   });
+
+  it('counts triggers and names the disabled ones; without fingerprints it still reads tables and triggers', async () => {
+    await db.exec(`CREATE FUNCTION sales.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+      CREATE TRIGGER a_touch BEFORE UPDATE ON sales.customer FOR EACH ROW EXECUTE FUNCTION sales.touch();
+      CREATE TRIGGER b_touch BEFORE INSERT ON sales.customer FOR EACH ROW EXECUTE FUNCTION sales.touch();
+      ALTER TABLE sales.customer DISABLE TRIGGER b_touch;`);
+    for (const fingerprints of [true, false]) {
+      const state = await readLiveState(db, { fingerprints });
+      expect(state.triggerCounts.get('sales.customer')).toBe(2);
+      expect(state.disabledTriggers.get('sales.customer')).toEqual(['b_touch']);
+      expect(state.tables.get('sales.customer')?.primaryKey).toEqual(['customer_id']);
+      expect(state.tableFingerprints.has('sales.customer')).toBe(fingerprints);
+      expect(state.historyFingerprints.has('sales.customer')).toBe(fingerprints);
+    }
+  });
 });
