@@ -2,6 +2,9 @@
 # Temporal table throughput: pgbench UPDATE and INSERT against
 #   plain        a plain table (id integer PRIMARY KEY, val, note), no triggers
 #   hist_bare    the temporal table's own DDL (PRIMARY KEY (id, sys_start), CHECK) with no triggers
+#   floor        the storage work §7 demands and no trigger: the open-key index too, and each UPDATE is one
+#                statement that re-versions the row and inserts a closed version (a writable CTE): what any
+#                trigger design must at least cost
 #   lakegen      that table with lakegen's generated temporal SQL, written through the table
 #   lakegen_view the same, written through the current-state view
 #   periods      the plain table versioned by the `periods` extension (xocolatl), when it can be installed
@@ -10,7 +13,7 @@
 # Every client updates its own half of the keys: two writers on one key would be a period conflict (LT001,
 # behaviour 7) for the older transaction, which pgbench counts as a failed client.
 #
-# Usage: bench/temporal/run.sh            (environment: PGHOST, PGPORT, PGUSER, ROWS, DURATION, RUNS, CLIENTS)
+# Usage: bench/temporal/run.sh      (environment: PGHOST, PGPORT, PGUSER, ROWS, DURATION, RUNS, CLIENTS, MODE)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -19,6 +22,7 @@ ROWS="${ROWS:-10000}"
 DURATION="${DURATION:-10}"
 RUNS="${RUNS:-3}"
 CLIENTS="${CLIENTS:-2}"
+MODE="${MODE:-simple}" # pgbench -M: simple (parse and plan every statement) or prepared (isolates execution)
 DB="lakegen_bench_temporal_$$"
 WORK="$(mktemp -d)"
 
@@ -51,7 +55,7 @@ if ! periods_available && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; t
   apt-get install -y "postgresql-$server_major-periods" >/dev/null 2>&1 ||
     { apt-get update >/dev/null 2>&1 && apt-get install -y "postgresql-$server_major-periods" >/dev/null 2>&1; } || true
 fi
-VARIANTS=(plain hist_bare lakegen lakegen_view)
+VARIANTS=(plain hist_bare floor lakegen lakegen_view)
 if periods_available; then VARIANTS+=(periods); else echo "periods extension not installable here: skipping it"; fi
 
 psql -X -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
@@ -77,6 +81,7 @@ setup_variant() {
     case "$variant" in
       plain) echo "CREATE TABLE bench.item (id integer PRIMARY KEY, val integer NOT NULL, note text);" ;;
       hist_bare) echo "$HIST_DDL" ;;
+      floor) echo "$HIST_DDL"; echo "CREATE UNIQUE INDEX item_hist_open_key ON bench.item_hist (id) WHERE sys_end = 'infinity';" ;;
       lakegen | lakegen_view) echo "$HIST_DDL"; cat "$WORK/temporal.sql" ;;
       periods)
         echo "CREATE TABLE bench.item (id integer PRIMARY KEY, val integer NOT NULL, note text);"
@@ -92,13 +97,13 @@ setup_variant() {
 # The relation the workload writes to, and the extra condition that selects the current row there.
 target_table() {
   case "$1" in
-    hist_bare | lakegen) echo bench.item_hist ;;
+    hist_bare | floor | lakegen) echo bench.item_hist ;;
     *) echo bench.item ;;
   esac
 }
 current_row_filter() {
   case "$1" in
-    hist_bare | lakegen) echo " AND sys_end = 'infinity'" ;;
+    hist_bare | floor | lakegen) echo " AND sys_end = 'infinity'" ;;
     *) echo "" ;;
   esac
 }
@@ -107,11 +112,22 @@ write_scripts() {
   local variant="$1" table filter
   table="$(target_table "$variant")"
   filter="$(current_row_filter "$variant")"
-  cat >"$WORK/update-$variant.sql" <<EOF
+  if [ "$variant" = floor ]; then
+    # the closed version gets a made-up earlier start: RETURNING gives only the new row's values
+    cat >"$WORK/update-$variant.sql" <<EOF
+\\set share $ROWS / $CLIENTS
+\\set id random(1, :share) + (:client_id % $CLIENTS) * :share
+WITH v AS (UPDATE $table SET val = val + 1, sys_start = now() WHERE id = :id$filter RETURNING id, val, note)
+INSERT INTO $table (id, val, note, sys_start, sys_end)
+  SELECT id, val - 1, note, now() - random() * interval '100 years' - interval '1 second', now() FROM v;
+EOF
+  else
+    cat >"$WORK/update-$variant.sql" <<EOF
 \\set share $ROWS / $CLIENTS
 \\set id random(1, :share) + (:client_id % $CLIENTS) * :share
 UPDATE $table SET val = val + 1 WHERE id = :id$filter;
 EOF
+  fi
   cat >"$WORK/insert-$variant.sql" <<EOF
 INSERT INTO $table (id, val, note) VALUES (nextval('bench.item_id'), 0, 'x');
 EOF
@@ -119,7 +135,7 @@ EOF
 
 run_pgbench() {
   local variant="$1" workload="$2" output
-  output="$(PGOPTIONS='-c synchronous_commit=off' pgbench -n -c "$CLIENTS" -j "$CLIENTS" -T "$DURATION" \
+  output="$(PGOPTIONS='-c synchronous_commit=off' pgbench -n -M "$MODE" -c "$CLIENTS" -j "$CLIENTS" -T "$DURATION" \
     -f "$WORK/$workload-$variant.sql" "$DB" 2>&1)" || { echo "$output" >&2; return 1; }
   if grep -q 'aborted' <<<"$output"; then echo "$output" >&2; return 1; fi
   awk '/^tps = /{ printf "%d\n", $3 }' <<<"$output"
@@ -127,7 +143,7 @@ run_pgbench() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-echo "pgbench -c $CLIENTS -j $CLIENTS -T $DURATION, synchronous_commit=off, $ROWS rows, median of $RUNS rounds"
+echo "pgbench -M $MODE -c $CLIENTS -j $CLIENTS -T $DURATION, synchronous_commit=off, $ROWS rows, median of $RUNS rounds"
 for variant in "${VARIANTS[@]}"; do write_scripts "$variant"; done
 for workload in update insert; do
   for round in $(seq "$RUNS"); do

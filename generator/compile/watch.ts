@@ -28,7 +28,11 @@ export function watchDefinitions(root: string, definitionsDir: string, compile: 
       }, DEBOUNCE_MS);
     };
     const watchers: FSWatcher[] = [
-      watch(definitionsDir, { recursive: true }, (_event, file) => trigger(file ? String(file) : definitionsDir)),
+      watch(definitionsDir, { recursive: true }, (_event, file) => {
+        // hidden files and folders are never definitions (the loader skips them): .lakegen/cache, .git, editors' swap files
+        if (file && String(file).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
+        trigger(file ? String(file) : definitionsDir);
+      }),
       watch(root, (_event, file) => file === CONFIG_FILE && trigger(join(root, CONFIG_FILE))),
     ];
     io.stdout(`watching ${definitionsDir} (Ctrl-C to stop)\n`);

@@ -112,6 +112,11 @@ describe('lakegen compile --watch', () => {
       writeFileSync(purchase, readFileSync(purchase, 'utf8').replace('amount: { nulable: true,', 'amount: {').replace('A purchase by a customer', 'A purchase'));
       await waitFor(/compiled postgres: \d+ files, 1 written/, mark);
       expect(readFileSync(join(root, `generated/postgres/${database}/tables/sales.purchase.sql`), 'utf8')).toContain("IS 'A purchase';");
+      // hidden files are never definitions: an editor's swap file does not recompile
+      mark = output.length;
+      writeFileSync(join(root, 'definitions', database, 'tables', 'sales', '.purchase.yaml.swp'), 'x');
+      await new Promise((r) => setTimeout(r, 600));
+      expect(output.slice(mark)).not.toMatch(/recompiling/);
     } finally {
       child.kill('SIGTERM');
     }
