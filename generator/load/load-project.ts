@@ -42,13 +42,14 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
   const files: string[] = [];
   const unreadable: UnreadableFile[] = [];
   const cache = options.cacheFile ? ParseCache.open(options.cacheFile) : undefined;
+  const load = { definitionsDir, cache }; // one load: its TypeScript definitions run as one batch
 
   const readDocument = async (
     path: string, role: DocumentRole, database: string, schemaFolder?: string, csv?: CsvRows,
   ) => {
     const file = display(path);
     files.push(file);
-    const result = await readDefinitionFile(path, file, cache);
+    const result = await readDefinitionFile(path, file, load);
     diagnostics.push(...result.diagnostics);
     if (!result.parsed) {
       unreadable.push({ role, database, schemaFolder, fileStem: stem(path) });

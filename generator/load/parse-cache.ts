@@ -1,5 +1,5 @@
 /**
- * Parsed YAML by content hash, kept between runs in .lakegen/cache/ (git-ignored, like ESLint's --cache or
+ * Parsed YAML (and TypeScript with its types stripped) by content hash, kept between runs in .lakegen/cache/ (git-ignored, like ESLint's --cache or
  * TypeScript's .tsbuildinfo): a pre-commit run after a one-file change parses one file. Parsing is the
  * largest part of loading (~100 ms of a cold process per 1,000 files); reading, hashing and deserializing
  * the cache costs a quarter of that. Keyed by the text's hash, never by path or mtime, so an entry cannot be
@@ -13,7 +13,10 @@ import { deserialize, serialize } from 'node:v8';
 import { writeAtomically } from '../write/output-folder.js';
 import { packageVersion } from '../util/package-root.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** What an entry holds: a YAML file's value, or a TypeScript file's code with the types stripped. */
+export type CacheKind = 'yaml' | 'typescript';
 
 interface CacheFile {
   readonly header: string;
@@ -39,8 +42,8 @@ export class ParseCache {
   }
 
   /** The value parsed earlier from exactly this text, if any. */
-  lookup(text: string): { value: unknown } | undefined {
-    const key = hashOf(text);
+  lookup(text: string, kind: CacheKind = 'yaml'): { value: unknown } | undefined {
+    const key = keyOf(text, kind);
     const bytes = this.used.get(key) ?? this.stored.get(key);
     if (bytes === undefined) return undefined;
     try {
@@ -52,8 +55,8 @@ export class ParseCache {
     }
   }
 
-  remember(text: string, value: unknown): void {
-    const key = hashOf(text);
+  remember(text: string, value: unknown, kind: CacheKind = 'yaml'): void {
+    const key = keyOf(text, kind);
     if (this.used.has(key)) return;
     this.misses++;
     this.used.set(key, serialize(value));
@@ -70,8 +73,8 @@ export class ParseCache {
   }
 }
 
-function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+function keyOf(text: string, kind: CacheKind): string {
+  return `${kind === 'yaml' ? '' : 't'}${createHash('sha1').update(text).digest('base64')}`;
 }
 
 let header: string | undefined;

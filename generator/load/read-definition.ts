@@ -17,11 +17,11 @@ export function isDefinitionFile(name: string): boolean {
  * .ts definitions, so YAML-only projects never pay for loading the TypeScript compiler.
  */
 export async function readDefinitionFile(
-  path: string, file: string, cache?: ParseCache,
+  path: string, file: string, load: { readonly definitionsDir: string; readonly cache?: ParseCache },
 ): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
   if (TYPESCRIPT_EXTENSIONS.has(extname(path))) {
     const { readTypeScriptDefinition } = await import('./typescript-reader.js');
-    return readTypeScriptDefinition(path, file);
+    return readTypeScriptDefinition(path, file, load);
   }
-  return readYaml(file, readFileSync(path, 'utf8'), cache);
+  return readYaml(file, readFileSync(path, 'utf8'), load.cache);
 }

@@ -1,26 +1,34 @@
 /**
  * TypeScript definitions: `<name>.ts` files whose default export is a definition (`export default table({…})`).
  *
- * They are executed, so shared column sets and naming helpers are plain code: types stripped by sucrase
- * (no build step for the user), then run as a function whose `process`, `fetch`, timers and other Node
- * globals are undefined; `require` resolves only `lakegen` and relative files. A definition is therefore data built by
- * code, without network or file access and without side effects — a contract, not a security boundary:
- * review definitions as code. Each file must finish within 10 s (LAKEGEN_DEFINITION_TIMEOUT_MS). Positions come from the source's syntax tree: a path into the value maps to the
- * property that wrote it, or to the closest enclosing literal when the value was computed.
+ * They are executed (typescript-runner.ts), so shared column sets and naming helpers are plain code, with Node's
+ * globals undefined and `require` limited to `lakegen` and relative files. A definition is therefore data built
+ * by code, without network or file access and without side effects — a contract, not a security boundary:
+ * review definitions as code. A definition still running when the time limit strikes (10 s plus 10 ms per file,
+ * LAKEGEN_DEFINITION_TIMEOUT_MS) is a diagnostic. Positions come from the source's syntax tree: a path into the
+ * value maps to the property that wrote it, or to the closest enclosing literal when the value was computed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import vm from 'node:vm';
-import { createRequire } from 'node:module';
-import { transform } from 'sucrase';
+import { readFileSync } from 'node:fs';
 import type ts from 'typescript';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
-import * as authoring from '../dsl/authoring.js';
+import { LazySpan } from '../diagnostics/lazy-span.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import { locateInTypeScript } from './typescript-positions.js';
+import { DefinitionRuns, DefinitionTimeout, TranspileError, typescript } from './typescript-runner.js';
+import type { ParseCache } from './parse-cache.js';
 import type { ParsedYaml } from './yaml-reader.js';
 
-export async function readTypeScriptDefinition(path: string, file: string): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
+/** One per load: the definitions folder's TypeScript files run together, on the first one read. */
+const runsByLoad = new WeakMap<object, DefinitionRuns>();
+
+export async function readTypeScriptDefinition(
+  path: string, file: string, load: { readonly definitionsDir?: string; readonly cache?: ParseCache } = {},
+): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
+  let runs = runsByLoad.get(load);
+  if (!runs) {
+    runs = new DefinitionRuns(load.definitionsDir, load.cache);
+    runsByLoad.set(load, runs);
+  }
   const text = readFileSync(path, 'utf8');
   // the syntax tree for positions is built only when a position is asked for (a diagnostic)
   let tree: ts.SourceFile | undefined;
@@ -32,10 +40,9 @@ export async function readTypeScriptDefinition(path: string, file: string): Prom
   const fail = (position: number, message: string, hint?: string) =>
     ({ diagnostics: [loadDiagnostic('definition-error', spanOf(position), message, hint)] });
 
-  let value: unknown;
-  try {
-    value = runModule(path, new Map()).default;
-  } catch (error) {
+  const run = runs.get(path);
+  if ('error' in run) {
+    const { error } = run;
     if (error instanceof TranspileError) return fail(error.position, error.message, 'Fix the TypeScript syntax at this position.');
     if (error instanceof DefinitionTimeout) {
       return fail(defaultExportPosition(source()), `the definition ${error.message} (an endless loop?)`,
@@ -46,6 +53,7 @@ export async function readTypeScriptDefinition(path: string, file: string): Prom
     return fail(defaultExportPosition(source()), `the definition throws when loaded: ${message}`,
       'A definition must build its value without errors; run the file\'s logic in a test to find the cause.');
   }
+  const value = run.exports?.default;
   if (value === undefined) {
     return fail(0, 'the file exports no definition', 'Export the definition as the default export: export default table({ … }).');
   }
@@ -55,103 +63,13 @@ export async function readTypeScriptDefinition(path: string, file: string): Prom
     diagnostics: [],
     parsed: {
       value: JSON.parse(JSON.stringify(value)),
-      locate: (pathInValue, part = 'value') => spanOf(locateInTypeScript(typescript(), source(), pathInValue, part)),
+      // lazy, as for YAML: a clean run never loads the TypeScript compiler for positions
+      locate: (pathInValue, part = 'value') => new LazySpan(file, () => {
+        const { line, column } = spanOf(locateInTypeScript(typescript(), source(), pathInValue, part));
+        return { line, column };
+      }),
     },
   };
-}
-
-/** Where the running script finds its module, exports and require (set only while it runs). */
-const ARGUMENTS_KEY = '__lakegenDefinitionArguments';
-
-/** A definition is data: building it takes milliseconds; one that runs this long loops. */
-function definitionTimeoutMs(): number {
-  const configured = Number(process.env.LAKEGEN_DEFINITION_TIMEOUT_MS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 10_000;
-}
-
-class DefinitionTimeout extends Error {
-  constructor(readonly path: string) {
-    super(`did not finish within ${definitionTimeoutMs() / 1000} s`);
-  }
-}
-
-class TranspileError extends Error {
-  constructor(message: string, readonly position: number) {
-    super(message);
-  }
-}
-
-/** Transpiles and runs one module (and the relative modules it imports) with Node globals shadowed. */
-function runModule(path: string, cache: Map<string, { exports: Record<string, unknown> }>): Record<string, unknown> {
-  const cached = cache.get(path);
-  if (cached) return cached.exports;
-  const output = transpile(readFileSync(path, 'utf8'), path);
-  const module = { exports: {} as Record<string, unknown> };
-  cache.set(path, module);
-  const require = (specifier: string): unknown => {
-    if (specifier === 'lakegen') return authoring;
-    if (specifier.startsWith('./') || specifier.startsWith('../')) return runModule(resolveRelative(path, specifier), cache);
-    throw new Error(`definitions may import only 'lakegen' and relative files, not '${specifier}'`);
-  };
-  // Run as a function of this realm, with Node's globals shadowed by undefined parameters: a fresh V8 context
-  // per file (or one shared) cost ~3 ms of compilation per file and gigabytes of garbage at 1,000 files.
-  // The script calls the function itself, so that the time limit covers the definition's own code.
-  const script = new vm.Script(
-    // the outer function is sloppy, so it may name `eval` as a parameter; the module body is strict
-    `(function (module, exports, require, ${SHADOWED_GLOBALS.join(', ')}) { return (function () {\n${output.outputText}\n})(); })` +
-      `.call(undefined, ${ARGUMENTS_KEY}.module, ${ARGUMENTS_KEY}.exports, ${ARGUMENTS_KEY}.require)`,
-    { filename: path, lineOffset: -1 },
-  );
-  const globals = globalThis as Record<string, unknown>;
-  const outer = globals[ARGUMENTS_KEY];
-  globals[ARGUMENTS_KEY] = { module, exports: module.exports, require };
-  try {
-    script.runInThisContext({ timeout: definitionTimeoutMs() });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new DefinitionTimeout(path);
-    throw error;
-  } finally {
-    if (outer === undefined) delete globals[ARGUMENTS_KEY];
-    else globals[ARGUMENTS_KEY] = outer;
-  }
-  return module.exports;
-}
-
-/**
- * TypeScript → CommonJS by stripping types (sucrase): definitions need no type-directed emit, and
- * `ts.transpileModule` builds a program per file (~5 ms and megabytes of garbage each at 1,000 files).
- */
-function transpile(text: string, path: string): { outputText: string } {
-  try {
-    return { outputText: transform(text, { transforms: ['typescript', 'imports'], filePath: path, production: true }).code };
-  } catch (error) {
-    // the TypeScript compiler says what is wrong in its own words; worth loading it on this path only
-    const ts = typescript();
-    const checked = ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS } });
-    const syntaxError = checked.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-    if (syntaxError) throw new TranspileError(ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n'), syntaxError.start ?? 0);
-    const { message, pos } = error as { message: string; pos?: number };
-    throw new TranspileError(message.replace(/\s*\(\d+:\d+\)$/, ''), pos ?? 0);
-  }
-}
-
-/** The TypeScript compiler (several MB to load): only for positions in diagnostics and syntax errors. */
-let typescriptModule: typeof ts | undefined;
-function typescript(): typeof ts {
-  typescriptModule ??= createRequire(import.meta.url)('typescript') as typeof ts;
-  return typescriptModule;
-}
-
-/** Globals a definition has no business with: network, timers, the process, raw Node APIs. */
-const SHADOWED_GLOBALS = ['process', 'global', 'globalThis', 'fetch', 'setTimeout', 'setInterval', 'setImmediate',
-  'queueMicrotask', 'Buffer', 'WebAssembly', 'XMLHttpRequest', 'WebSocket', 'eval', 'Function'];
-
-function resolveRelative(from: string, specifier: string): string {
-  const base = resolve(dirname(from), specifier);
-  const candidates = [base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}/index.ts`];
-  const found = candidates.find((candidate) => /\.(ts|mts)$/.test(candidate) && existsSync(candidate));
-  if (!found) throw new Error(`cannot find module '${specifier}'`);
-  return found;
 }
 
 function defaultExportPosition(source: ts.SourceFile): number {

@@ -105,6 +105,27 @@ describe('the parse cache in a project', () => {
     expect(edited.diagnostics.filter((d) => d.file.endsWith('broken.yaml')).map((d) => d.message)).toEqual([]);
   });
 
+  it('TypeScript definitions: cached code gives the same result, and an edited helper they import is seen', async () => {
+    const T = 'definitions/shop/tables/core';
+    const files: Record<string, string> = { ...BASE_PROJECT };
+    delete files[`${T}/customer.yaml`];
+    files['definitions/shop/shared/columns.ts'] = "export const extra = { full_name: 'text' } as const;\n";
+    files[`${T}/customer.ts`] = `import { table } from 'lakegen';\nimport { extra } from '../../shared/columns';\nexport default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid', status_type_id: { type: 'smallint', references: 'ref.status_type' }, ...extra }, primary_key: ['customer_id'] });\n`;
+    const root = writeProject(files);
+    const columnsOf = async () => {
+      const project = await analyzeProject({ root }, root, { cache: true });
+      expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      return project.catalog.databases[0].schemas.find((s) => s.name === 'core')!.tables.find((t) => t.name === 'customer')!.columns.map((c) => c.name);
+    };
+    const cold = await columnsOf();
+    expect(cold).toContain('full_name');
+    expect(await columnsOf()).toEqual(cold);
+    writeFileSync(join(root, 'definitions/shop/shared/columns.ts'), "export const extra = { display_name: 'text' } as const;\n");
+    const edited = await columnsOf();
+    expect(edited).toContain('display_name');
+    expect(edited).not.toContain('full_name');
+  });
+
   it('LAKEGEN_NO_CACHE=1 writes no cache', async () => {
     const root = writeProject(BASE_PROJECT);
     expect((await runCli(['validate'], root, { LAKEGEN_NO_CACHE: '1' })).code).toBe(0);

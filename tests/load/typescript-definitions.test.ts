@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../../generator/project/analyze.js';
 import { BASE_PROJECT } from '../check/fixtures/base-project.js';
 import { removeTempProjects, runCli, writeProject } from '../support/project.js';
+import { runBinary } from '../support/binary.js';
 
 afterAll(removeTempProjects);
 
@@ -94,9 +95,37 @@ export default table({
     } finally {
       delete process.env.LAKEGEN_DEFINITION_TIMEOUT_MS;
     }
-    expect((globalThis as Record<string, unknown>).__lakegenDefinitionArguments).toBeUndefined();
+    expect((globalThis as Record<string, unknown>).__lakegenRunDefinitions).toBeUndefined();
     const fine = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';\nexport default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid', status_type_id: { type: 'smallint', references: 'ref.status_type' }, full_name: 'text' }, primary_key: ['customer_id'] });\n`);
     expect((await analyzeProject({ root: fine }, fine)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('after a definition that loops, the files after it in the same load still run', async () => {
+    const root = writeProject({ ...Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== `${T}/core/customer.yaml`)),
+      [`${T}/core/customer.ts`]: `import { table } from 'lakegen';\nfor (;;) { /* never */ }\n`,
+      [`${T}/core/visit.ts`]: `import { table } from 'lakegen';\nexport default table({ name: 'visit', kind: 'transactional', columns: { visit_id: 'uuid', note: 'text?' } });\n` });
+    process.env.LAKEGEN_DEFINITION_TIMEOUT_MS = '300';
+    try {
+      const project = await analyzeProject({ root }, root);
+      expect(project.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.code}`)).toEqual([`${T}/core/customer.ts LG006`]);
+      const core = project.catalog.databases[0].schemas.find((s) => s.name === 'core')!;
+      expect(core.tables.map((t) => t.name)).toContain('visit');
+    } finally {
+      delete process.env.LAKEGEN_DEFINITION_TIMEOUT_MS;
+    }
+  });
+
+  it('a clean TS project never loads the TypeScript compiler; one with a diagnostic does, for the position', () => {
+    const clean = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';\nexport default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid', status_type_id: { type: 'smallint', references: 'ref.status_type' }, full_name: 'text' }, primary_key: ['customer_id'] });\n`);
+    const loadedTypeScript = (stderr: string) => /node_modules\/typescript\//.test(stderr);
+    const ok = runBinary(['validate'], clean, { NODE_DEBUG: 'module' });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/node_modules\/sucrase\//); // the probe sees CommonJS loads
+    expect(loadedTypeScript(ok.stderr)).toBe(false);
+    const broken = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';\nexport default table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid', Full_Name: 'text' }, primary_key: ['customer_id'] });\n`);
+    const failed = runBinary(['validate'], broken, { NODE_DEBUG: 'module' });
+    expect(failed.stdout).toMatch(/customer\.ts:2:\d+/);
+    expect(loadedTypeScript(failed.stderr)).toBe(true);
   });
 
   it('a definition sees no process, eval, Function, globalThis, fetch or timers', async () => {
