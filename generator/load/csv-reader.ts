@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { CsvRows } from './source-document.js';
@@ -6,7 +6,7 @@ import type { CsvRows } from './source-document.js';
 /** Reads the rows of a reference table from CSV: header line names the columns; BOM, quotes and newlines handled. */
 export function readCsv(file: string, text: string): { rows?: CsvRows; diagnostics: Diagnostic[] } {
   try {
-    const records = parse(text, {
+    const records = csvParse().parse(text, {
       bom: true,
       columns: true,
       skip_empty_lines: true,
@@ -23,4 +23,11 @@ export function readCsv(file: string, text: string): { rows?: CsvRows; diagnosti
       diagnostics: [loadDiagnostic('csv', { file, line: lines ?? 1, column: 1 }, `cannot read CSV: ${message}`)],
     };
   }
+}
+
+/** csv-parse is loaded by the first CSV: most projects have a few, many none. */
+let csvModule: typeof import('csv-parse/sync') | undefined;
+function csvParse(): typeof import('csv-parse/sync') {
+  csvModule ??= createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
+  return csvModule;
 }

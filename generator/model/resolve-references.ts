@@ -25,8 +25,12 @@ export function bindReferences(
     const resolved = bindOne(table, reference, tables, diagnostics);
     if (resolved) bound.set(reference.column, resolved);
   }
-  const columns: Column[] = table.columns.map((c) => (bound.has(c.name) ? { ...c, references: bound.get(c.name) } : c));
-  return { ...table, columns };
+  // the table and its columns were made by resolveTable for this resolve alone: completed in place, not copied
+  for (const column of table.columns as { -readonly [K in keyof Column]: Column[K] }[]) {
+    const reference = bound.get(column.name);
+    if (reference) column.references = reference;
+  }
+  return table;
 }
 
 function bindOne(
