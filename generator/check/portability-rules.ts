@@ -17,4 +17,9 @@ export const PORTABILITY_RULES = defineRules('portability', {
     description: 'A verbatim SQL default or check may not be valid on a target and is carried as written or left out.',
     hint: 'Check the generated DDL for the target; prefer a literal default where possible.',
   },
+  'generated-key': {
+    code: 'LG804', severity: 'warning',
+    description: 'Keys that PostgreSQL generates (transactional uuid keys, `gen_random_uuid()`) have no generated form on a target, so writers must supply them. One diagnostic per database and target, naming the tables.',
+    hint: 'Have the pipelines that load these tables supply the key (e.g. uuid() in the INSERT); once they do, turn LG804 off in lakegen.config.yaml (rules: { LG804: off }).',
+  },
 });

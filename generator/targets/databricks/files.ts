@@ -14,9 +14,8 @@ import { creationOrder } from '../../model/reference-graph.js';
 import type { ProjectConfig } from '../../project/config.js';
 import { renderTemplate } from '../shared/render-template.js';
 import { generatedHeader, type GeneratedFile, type TargetOutput } from '../target.js';
-import type { WarehouseContext } from '../warehouse/columns.js';
+import { reportGeneratedKeys, warehouseContext } from '../warehouse/columns.js';
 import { tableKeys } from '../warehouse/keys.js';
-import { PortabilityNotes } from '../warehouse/portability.js';
 import { temporalShape } from '../warehouse/temporal.js';
 import { DATABRICKS } from './dialect.js';
 import { pipelineFileName, pipelineSource } from './pipeline.js';
@@ -32,7 +31,7 @@ interface Section {
 
 export function databricksDatabase(database: Database, config: ProjectConfig): TargetOutput {
   const catalog = config.databricks.catalog;
-  const context: WarehouseContext = { dialect: DATABRICKS, notes: new PortabilityNotes(), diagnostics: [] };
+  const context = warehouseContext(DATABRICKS);
   const order = creationOrder(database);
   const sections: Section[] = [schemasSection(database, catalog)];
   const deferred: string[] = [];
@@ -66,6 +65,7 @@ export function databricksDatabase(database: Database, config: ProjectConfig): T
     intro: [`What changes when the \`${database.name}\` definitions run on Databricks (Unity Catalog, Delta) instead of `
       + 'PostgreSQL, table by table. It is generated with the DDL beside it: review both together.'],
   })) });
+  reportGeneratedKeys(context);
   return { files, diagnostics: context.diagnostics };
 }
 

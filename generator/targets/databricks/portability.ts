@@ -21,7 +21,7 @@ export function addGeneralNotes(notes: PortabilityNotes, database: Database, cat
     notes.addGeneral('Default `now()` becomes `current_timestamp()`: the time of the query, not of a transaction.');
   }
   if (used.has('uuid')) {
-    notes.addGeneral('Default `gen_random_uuid()` is not carried (LG803): a Databricks column default must be a constant, '
+    notes.addGeneral('Default `gen_random_uuid()` is not carried (LG804): a Databricks column default must be a constant, '
       + 'so writers supply uuid keys themselves, e.g. with `uuid()` in the INSERT.');
   }
   if (tables.some((t) => t.temporal)) {

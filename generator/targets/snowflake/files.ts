@@ -10,9 +10,8 @@ import { creationOrder } from '../../model/reference-graph.js';
 import type { ProjectConfig } from '../../project/config.js';
 import { renderTemplate } from '../shared/render-template.js';
 import { generatedHeader, type GeneratedFile, type TargetOutput } from '../target.js';
-import type { WarehouseContext } from '../warehouse/columns.js';
+import { reportGeneratedKeys, warehouseContext } from '../warehouse/columns.js';
 import { tableKeys } from '../warehouse/keys.js';
-import { PortabilityNotes } from '../warehouse/portability.js';
 import { temporalShape } from '../warehouse/temporal.js';
 import { SNOWFLAKE } from './dialect.js';
 import { deferredForeignKeyStatement } from './foreign-keys.js';
@@ -29,7 +28,7 @@ interface SqlFile {
 }
 
 export function snowflakeDatabase(database: Database, config: ProjectConfig): TargetOutput {
-  const context: WarehouseContext = { dialect: SNOWFLAKE, notes: new PortabilityNotes(), diagnostics: [] };
+  const context = warehouseContext(SNOWFLAKE);
   const order = creationOrder(database);
   const sqlFiles: SqlFile[] = [databaseFile(database), schemasFile(database)];
   const deferred: string[] = [];
@@ -63,6 +62,7 @@ export function snowflakeDatabase(database: Database, config: ProjectConfig): Ta
     intro: [`What changes when the \`${database.name}\` definitions run on Snowflake instead of PostgreSQL, `
       + 'table by table. It is generated with the DDL beside it: review both together.'],
   })) });
+  reportGeneratedKeys(context);
   return { files, diagnostics: context.diagnostics };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Each column of a table on a warehouse: its platform type, the default it keeps and the check it keeps —
- * decided once per table, with the diagnostics (LG801–LG803) and report notes that go with each decision.
+ * decided once per table, with the diagnostics (LG801–LG804) and report notes that go with each decision.
  * Both targets render DDL from this plan, so the report cannot disagree with the DDL.
  */
 import { PORTABILITY_RULES } from '../../check/portability-rules.js';
@@ -11,13 +11,33 @@ import { formatLogicalType } from '../../model/logical-type.js';
 import { columnCheckName } from '../../model/naming.js';
 import { translateCheck } from './check-expression.js';
 import type { WarehouseDialect, WarehouseType } from './dialect.js';
-import { code, type PortabilityNotes } from './portability.js';
+import { code, PortabilityNotes } from './portability.js';
 import { classifyDefault, defaultExpression } from './values.js';
 
 export interface WarehouseContext {
   readonly dialect: WarehouseDialect;
   readonly notes: PortabilityNotes;
   readonly diagnostics: Diagnostic[];
+  /** Generated keys the platform cannot generate: one LG804 for all of them (reportGeneratedKeys). */
+  readonly ungeneratedKeys: { readonly table: Table; readonly column: Column }[];
+}
+
+export function warehouseContext(dialect: WarehouseDialect): WarehouseContext {
+  return { dialect, notes: new PortabilityNotes(), diagnostics: [], ungeneratedKeys: [] };
+}
+
+/**
+ * One diagnostic per database for the keys the platform cannot generate: a warning per table would bury the
+ * ones a user can act on, and the cause and the remedy are the same for every table (its report says which).
+ */
+export function reportGeneratedKeys(context: WarehouseContext): void {
+  const keys = context.ungeneratedKeys;
+  if (keys.length === 0) return;
+  const shown = keys.slice(0, 3).map(({ table, column }) => `\`${tableId(table)}.${column.name}\``);
+  const more = keys.length > shown.length ? ` and ${keys.length - shown.length} more` : '';
+  context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['generated-key'], keys[0].column.span,
+    `${context.dialect.label}: ${keys.length === 1 ? 'a key is' : `${keys.length} keys are`} not generated: column defaults must be `
+    + `constant, so \`${context.dialect.uuid}\` cannot be one, and writers supply ${shown.join(', ')}${more}`));
 }
 
 export interface ColumnPlan {
@@ -51,9 +71,13 @@ function planColumn(context: WarehouseContext, table: Table, column: Column): Co
 
 function carryDefault(context: WarehouseContext, table: Table, column: Column, type: WarehouseType): string | undefined {
   const classified = classifyDefault(column);
-  const carried = classified.kind === 'uuid' && !context.dialect.uuidDefault
-    ? { kind: 'unsupported' as const, reason: `${context.dialect.label} column defaults must be constant, so \`${context.dialect.uuid}\` cannot be one: writers supply the value` }
-    : classified;
+  if (classified.kind === 'uuid' && !context.dialect.uuidDefault) {
+    context.ungeneratedKeys.push({ table, column });
+    context.notes.add(table, 'defaults', `${code(column.name)}: not generated — ${context.dialect.label} column defaults must be `
+      + `constant, so \`${context.dialect.uuid}\` cannot be one: writers supply the value (LG804).`);
+    return undefined;
+  }
+  const carried = classified;
   if (carried.kind === 'unsupported') {
     // The temporal period columns are handled by the history design, not by their PostgreSQL defaults.
     if (table.kind === 'temporal' && column.origin === 'kind') return undefined;

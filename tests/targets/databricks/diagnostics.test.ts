@@ -1,7 +1,8 @@
 /**
  * What Databricks cannot carry is a diagnostic at the position of the offending definition
  * (generator/check/portability-rules.ts): precision beyond 38 digits (LG801, an error), a type carried as
- * STRING (LG802: interval and time), a verbatim SQL check or default left out (LG803).
+ * STRING (LG802: interval and time), a verbatim SQL check or default left out (LG803), keys it cannot
+ * generate (LG804, once per database).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempProjects } from '../../support/project.js';
@@ -28,8 +29,18 @@ describe('databricks diagnostics', () => {
     const { list } = await diagnostics('databricks');
     expect(find(list, 'LG803', "code ~ '^[A-Z]{3}$'")).toMatchObject({ severity: 'warning', ...at('code:') });
     expect(find(list, 'LG803', 'nextval')).toMatchObject({ severity: 'warning', ...at('serial_no:') });
-    // A Databricks column default must be constant: uuid() cannot be one.
-    expect(find(list, 'LG803', 'account_id')).toMatchObject(at('account_id:'));
     expect(list.filter((d) => d.message.includes('limit_cents'))).toEqual([]);
+  });
+
+  it('keys Databricks cannot generate are one LG804 per database, at the first of them, naming them', async () => {
+    const { list } = await diagnostics('databricks');
+    // A Databricks column default must be constant: uuid() cannot be one.
+    const generated = list.filter((d) => d.code === 'LG804');
+    expect(generated).toHaveLength(1);
+    expect(generated[0]).toMatchObject({ severity: 'warning', rule: 'portability/generated-key', ...at('account_id:') });
+    expect(generated[0].message).toMatch(/a key is not generated: .*`uuid\(\)` cannot be one, and writers supply `core\.account\.account_id`$/);
+    expect(list.filter((d) => d.code === 'LG803' && d.message.includes('account_id'))).toEqual([]);
+    const { list: snowflake } = await diagnostics('snowflake');
+    expect(snowflake.filter((d) => d.code === 'LG804')).toEqual([]); // Snowflake generates them: DEFAULT UUID_STRING()
   });
 });
