@@ -104,6 +104,42 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(await snapshot(database)).toBe(before);
   });
 
+  it('stops on drift apply cannot fix: a changed check or default in the definitions, a key or index changed by hand', async () => {
+    const { root, database } = exampleProject('shape');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    expect((await runCli(['apply', '--url', url], root)).stdout).toMatch(/: up to date in/);
+    await queryDatabase(database, `CREATE INDEX trade_note_idx ON trading.trade (note);
+      ALTER TABLE trading.portfolio ADD CONSTRAINT portfolio_name_key UNIQUE (portfolio_name);
+      ALTER TABLE trading.trade DROP CONSTRAINT trade_portfolio_id_fkey;
+      ALTER TABLE trading.trade ADD CONSTRAINT trade_portfolio_id_fkey FOREIGN KEY (portfolio_id) REFERENCES trading.portfolio ON DELETE CASCADE`);
+    const instrument = join(root, 'definitions', database, 'tables', 'trading', 'instrument.yaml');
+    writeFileSync(instrument, readFileSync(instrument, 'utf8').replace('{ type: integer, default: 1, check: "lot_size > 0" }', '{ type: integer, default: 100, check: "lot_size >= 100" }'));
+    const before = await snapshot(database);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('apply stopped: tables in the database differ from their definitions; nothing was changed');
+    expect(result.stderr).toContain('- column lot_size has DEFAULT 1 in the database, DEFAULT 100 in the definitions');
+    expect(result.stderr).toContain('- constraint instrument_lot_size_check is CHECK ((lot_size > 0)) in the database, CHECK (lot_size >= 100) in the definitions');
+    expect(result.stderr).toContain('- index trade_note_idx (note) is in the database but not in the definitions');
+    expect(result.stderr).toContain('- constraint portfolio_name_key UNIQUE (portfolio_name) is in the database but not in the definitions');
+    expect(result.stderr).toContain('- foreign key trade_portfolio_id_fkey is (portfolio_id) → trading.portfolio(portfolio_id) ON DELETE CASCADE ON UPDATE NO ACTION in the database, '
+      + '(portfolio_id) → trading.portfolio(portfolio_id) ON DELETE RESTRICT ON UPDATE NO ACTION in the definitions');
+    expect(await snapshot(database)).toBe(before);
+    // an index apply creates itself is not drift; no temporary table of the comparison is left behind
+    await queryDatabase(database, 'DROP INDEX trading.trade_note_idx; DROP INDEX silver.dim_customer_hist_open_key; ALTER TABLE trading.portfolio DROP CONSTRAINT portfolio_name_key');
+    writeFileSync(instrument, readFileSync(instrument, 'utf8').replace('{ type: integer, default: 100, check: "lot_size >= 100" }', '{ type: integer, default: 1, check: "lot_size > 0" }'));
+    await queryDatabase(database, `ALTER TABLE trading.trade DROP CONSTRAINT trade_portfolio_id_fkey;
+      ALTER TABLE trading.trade ADD CONSTRAINT trade_portfolio_id_fkey FOREIGN KEY (portfolio_id) REFERENCES trading.portfolio ON DELETE RESTRICT`);
+    const again = await runCli(['apply', '--url', url], root);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/tables +0 created, 1 updated \(silver\.dim_customer_hist\), 7 unchanged/);
+    const [open] = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_indexes WHERE indexname = 'dim_customer_hist_open_key'");
+    expect(open.n).toBe('1');
+    const [temporary] = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_class WHERE relname LIKE 'lakegen\\_shape%'");
+    expect(temporary.n).toBe('0');
+  });
+
   it('reports a bad connection in one line with the password masked, exit 2', async () => {
     const { root } = exampleProject('badconn');
     const refused = await runCli(['apply', '--url', 'postgres://postgres:s3cret@127.0.0.1:1/postgres'], root);

@@ -63,10 +63,15 @@ export function foreignKeyConstraint(table: Table, column: Column): string {
 function columnDefinition(column: Column): string {
   const parts = [quoteIdent(column.name), postgresColumnType(column.type)];
   if (!column.nullable) parts.push('NOT NULL');
-  // DEFAULT NULL is what a column without a default has: writing it would only add noise to the catalog
-  const explicitNull = column.default?.kind === 'literal' && column.default.value === null;
-  if (column.default && !explicitNull) parts.push(`DEFAULT ${defaultExpression(column.default)}`);
+  const defaultSql = columnDefaultSql(column);
+  if (defaultSql !== undefined) parts.push(`DEFAULT ${defaultSql}`);
   return parts.join(' ');
+}
+
+/** The column's DEFAULT expression as the DDL writes it; none for DEFAULT NULL, which only adds catalog noise. */
+export function columnDefaultSql(column: Column): string | undefined {
+  const explicitNull = column.default?.kind === 'literal' && column.default.value === null;
+  return column.default && !explicitNull ? defaultExpression(column.default) : undefined;
 }
 
 function tableComments(table: Table): string[] {
