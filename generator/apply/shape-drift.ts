@@ -30,23 +30,24 @@ export async function shapeDrift(session: DatabaseSession, plan: DatabasePlan, l
   const pairs = (withExpected: boolean) => `WITH pairs(i, live${withExpected ? ', expected' : ''}) AS (VALUES ${tables.map((_, i) =>
     `(${i}, ${quoteLiteral(liveNames[i])}::regclass${withExpected ? `, ${quoteLiteral(`pg_temp.${shapes[i].temporaryView}`)}::regclass` : ''})`).join(', ')})`;
 
-  const [liveChecks, keys, indexes, foreignKeys] = await Promise.all([
-    session.query(`${pairs(false)}
+  // one after the other: a pg client runs one query at a time (and warns when given more)
+  const [liveChecks, keys, indexes, foreignKeys] = await sequentially([
+    () => session.query(`${pairs(false)}
       SELECT p.i, k.conname AS name, pg_get_expr(k.conbin, k.conrelid) AS expression
         FROM pairs p JOIN pg_constraint k ON k.conrelid = p.live AND k.contype = 'c'`),
-    session.query(`${pairs(false)}
+    () => session.query(`${pairs(false)}
       SELECT p.i, k.conname AS name, k.contype AS kind,
              (SELECT string_agg(a.attname, ',' ORDER BY u.ord) FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum) AS columns,
              pg_get_constraintdef(k.oid) AS definition
         FROM pairs p JOIN pg_constraint k ON k.conrelid = p.live AND k.contype IN ('p', 'u', 'x')`),
-    session.query(`${pairs(false)}
+    () => session.query(`${pairs(false)}
       SELECT p.i, ci.relname AS name, x.indisunique AS unique, x.indpred IS NOT NULL AS partial,
              (SELECT string_agg(coalesce(a.attname, '(expression)'), ',' ORDER BY u.ord) FROM unnest(x.indkey::int2[]) WITH ORDINALITY u(attnum, ord)
                 LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.attnum) AS columns
         FROM pairs p JOIN pg_index x ON x.indrelid = p.live JOIN pg_class ci ON ci.oid = x.indexrelid
        WHERE NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = p.live)`),
-    session.query(`${pairs(false)}
+    () => session.query(`${pairs(false)}
       SELECT p.i, k.conname AS name,
              (SELECT string_agg(a.attname, ',' ORDER BY u.ord) FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum) AS columns,
@@ -112,6 +113,12 @@ export async function shapeDrift(session: DatabaseSession, plan: DatabasePlan, l
     if (differences.length > 0) drift.push({ table: `${table.schema}.${table.name}`, differences });
   });
   return drift;
+}
+
+async function sequentially<T>(steps: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (const step of steps) results.push(await step());
+  return results;
 }
 
 /** The batch failed: which definitions the server cannot build (a check naming an unknown function…). */
