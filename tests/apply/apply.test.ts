@@ -2,7 +2,7 @@
  * `lakegen apply` against the real server (LAKEGEN_TEST_DATABASE_URL): each test applies the example project
  * renamed to a database of its own, and drops it afterwards.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/binary.js';
@@ -138,6 +138,21 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(open.n).toBe('1');
     const [temporary] = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_class WHERE relname LIKE 'lakegen\\_shape%'");
     expect(temporary.n).toBe('0');
+  });
+
+  it.each(['kinds', 'cycle', 'composite_key', 'quoting'])('the %s fixture applies, then is up to date: no false drift on its keys, checks, defaults or names', async (fixture) => {
+    const root = copyToTemp(join(REPO_ROOT, 'tests', 'fixtures', 'projects', fixture));
+    const [folder] = readdirSync(join(root, 'definitions'));
+    const database = uniqueDatabaseName(fixture.replace('_', ''));
+    created.push(database);
+    renameSync(join(root, 'definitions', folder), join(root, 'definitions', database));
+    const file = join(root, 'definitions', database, 'database.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${database}`));
+    const first = await runCli(['apply', '--url', url], root);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const second = await runCli(['apply', '--url', url], root);
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    expect(second.stdout).toMatch(new RegExp(`${database}: up to date in`));
   });
 
   it('reports a bad connection in one line with the password masked, exit 2', async () => {
