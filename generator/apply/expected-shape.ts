@@ -18,6 +18,8 @@ export interface ExpectedShape {
   /** `pg_temp.<name>`, the view made by `sql`, holding the definitions' defaults. */
   readonly temporaryView: string;
   readonly sql: string;
+  /** Column → its DEFAULT as the definitions write it (columns without one are absent). */
+  readonly defaults: ReadonlyMap<string, string>;
   /** Check name → its expression as the definitions write it. */
   readonly checks: ReadonlyMap<string, string>;
   /** Primary key and unique constraints: name → `PRIMARY KEY (a, b)` / `UNIQUE (c)`. */
@@ -62,13 +64,14 @@ export function expectedShape(table: Table, index: number): ExpectedShape {
     indexes.set(openKeyIndex, indexDescription(true, table.temporal.key, true));
   }
   const columns = table.columns.map((c) => `NULL::${postgresColumnType(c.type)} AS ${quoteIdent(c.name)}`);
-  const defaults = table.columns.flatMap((c) => {
+  const defaults = new Map(table.columns.flatMap((c) => {
     const sql = columnDefaultSql(c);
-    return sql === undefined ? [] : [`ALTER COLUMN ${quoteIdent(c.name)} SET DEFAULT ${sql}`];
-  });
+    return sql === undefined ? [] : [[c.name, sql] as const];
+  }));
   const statements = [`CREATE TEMP VIEW ${temporaryView} AS SELECT ${columns.join(', ')};`];
-  if (defaults.length > 0) statements.push(`ALTER TABLE pg_temp.${temporaryView} ${defaults.join(', ')};`);
-  return { temporaryView, sql: statements.join('\n'), checks, keys, indexes, foreignKeys: expectedForeignKeys(table) };
+  const setDefaults = [...defaults].map(([column, sql]) => `ALTER COLUMN ${quoteIdent(column)} SET DEFAULT ${sql}`);
+  if (setDefaults.length > 0) statements.push(`ALTER TABLE pg_temp.${temporaryView} ${setDefaults.join(', ')};`);
+  return { temporaryView, sql: statements.join('\n'), defaults, checks, keys, indexes, foreignKeys: expectedForeignKeys(table) };
 }
 
 function expectedForeignKeys(table: Table): ExpectedForeignKey[] {

@@ -19,8 +19,8 @@ import type { TableDrift } from './drift.js';
 import { expectedShape, indexDescription, keyDescription, type ExpectedForeignKey, type ExpectedShape } from './expected-shape.js';
 import type { LiveState } from './live-catalog.js';
 import {
-  defaultsSql, foreignKeysSql, indexesSql, keysSql, liveChecksSql, viewDefinitionsSql,
-  type LiveCheck, type LiveForeignKey, type LiveIndex, type LiveKey, type Relations,
+  foreignKeysSql, indexesSql, keysSql, liveChecksSql, liveDefaultsSql, viewDefaultsSql, viewDefinitionsSql,
+  type LiveCheck, type LiveForeignKey, type LiveIndex, type LiveKey, type PrintedDefault, type Relations,
 } from './shape-queries.js';
 
 interface Printed { i: number; side: 'live' | 'expected'; name: string; definition: string }
@@ -29,23 +29,25 @@ export async function shapeDrift(session: DatabaseSession, plan: DatabasePlan, l
   const tables = plan.database.schemas.flatMap((s) => s.tables).filter((t) => live.tables.has(`${t.schema}.${t.name}`));
   if (tables.length === 0) return [];
   const shapes = tables.map((table, i) => expectedShape(table, i));
-  const relations = tables.map((table, i) => ({ live: qualifiedName(table.schema, table.name), expected: `pg_temp.${shapes[i].temporaryView}` }));
+  const relations = tables.map((table) => ({ live: qualifiedName(table.schema, table.name) }));
 
   // one after the other: a pg client runs one query at a time (and warns when given more)
+  const liveDefaults = byTable((await session.query(liveDefaultsSql(relations))).rows as unknown as PrintedDefault[]);
   const liveChecks = byTable((await session.query(liveChecksSql(relations))).rows as unknown as LiveCheck[]);
   const keys = byTable((await session.query(keysSql(relations))).rows as unknown as LiveKey[]);
   const indexes = byTable((await session.query(indexesSql(relations))).rows as unknown as LiveIndex[]);
   const foreignKeys = byTable((await session.query(foreignKeysSql(relations))).rows as unknown as LiveForeignKey[]);
 
-  const printed = await printExpressions(session, tables, shapes, relations, liveChecks);
-  if ('drift' in printed) return printed.drift;
-
+  const printed = await printExpressions(session, tables, shapes, relations, liveDefaults, liveChecks);
   const cycleKeys = creationOrder(plan.database).deferredForeignKeys;
-  const drift: TableDrift[] = [];
+  const drift: TableDrift[] = [...printed.failing];
+  const failed = new Set(printed.failing.map((d) => d.table));
   tables.forEach((table, i) => {
     const liveExpressions = new Map((liveChecks.get(i) ?? []).map((c) => [c.name, c.expression]));
+    const viewDefaults = printed.defaults.get(i);
+    if (failed.has(`${table.schema}.${table.name}`)) return;
     const differences = [
-      ...compareDefaults(printed.defaults.get(i) ?? []),
+      ...(viewDefaults ? compareDefaults(liveDefaults.get(i) ?? [], viewDefaults) : []),
       ...compareChecks(printed.checks.get(i) ?? [], liveExpressions, shapes[i].checks),
       ...compareByName('constraint', new Map((keys.get(i) ?? []).map((k) =>
         [k.name, k.kind === 'x' ? k.definition : keyDescription(k.kind, k.columns.split(','))])), shapes[i].keys, false),
@@ -59,40 +61,78 @@ export async function shapeDrift(session: DatabaseSession, plan: DatabasePlan, l
 }
 
 /**
- * Defaults and checks as the server prints them, both sides, from temporary views made and dropped inside a
- * savepoint. A check is printed through a view over its table filtered by it: the definitions' expression and
- * the database's (as pg_get_expr gives it back) go through the same parser and printer.
+ * Defaults and checks as the server prints them, from temporary views made and dropped inside a savepoint:
+ * the definitions' defaults cooked onto a view of the table's column types, and each check printed through a
+ * view over its table filtered by it (the definitions' expression and the database's, as pg_get_expr gives it
+ * back, through the same parser and printer). Where the database already prints exactly what the definitions
+ * write, the expressions are the same and no view is made: an up-to-date re-apply makes few.
  */
 async function printExpressions(
-  session: DatabaseSession, tables: Table[], shapes: ExpectedShape[], relations: Relations, liveChecks: Map<number, LiveCheck[]>,
-): Promise<{ defaults: Map<number, Printed[]>; checks: Map<number, Printed[]> } | { drift: TableDrift[] }> {
-  const checkViews: { i: number; side: 'live' | 'expected'; name: string; view: string }[] = [];
+  session: DatabaseSession, tables: Table[], shapes: ExpectedShape[], relations: Relations,
+  liveDefaults: Map<number, PrintedDefault[]>, liveChecks: Map<number, LiveCheck[]>,
+): Promise<{ defaults: Map<number, PrintedDefault[]>; checks: Map<number, Printed[]>; failing: TableDrift[] }> {
+  const checks: Printed[] = [];
+  let checkViews: { i: number; side: 'live' | 'expected'; name: string; view: string }[] = [];
+  let defaultViews: { i: number; view: string }[] = [];
   const statements = tables.map((_, i) => {
-    const sides: ['live' | 'expected', Iterable<[string, string]>][] = [
-      ['expected', shapes[i].checks], ['live', (liveChecks.get(i) ?? []).map((c): [string, string] => [c.name, c.expression])]];
-    const views = sides.flatMap(([side, checks]) => [...checks].map(([name, expression]) => {
-      const view = `${shapes[i].temporaryView}_${side[0]}${checkViews.length}`;
-      checkViews.push({ i, side, name, view });
-      return `CREATE TEMP VIEW ${view} AS SELECT 1 AS x FROM ${relations[i].live} WHERE (${expression});`;
-    }));
-    return [shapes[i].sql, ...views].join('\n');
+    const sql: string[] = [];
+    const live = new Map((liveDefaults.get(i) ?? []).map((d) => [d.name, d.definition]));
+    if (!sameText(live, shapes[i].defaults)) {
+      sql.push(shapes[i].sql);
+      defaultViews.push({ i, view: `pg_temp.${shapes[i].temporaryView}` });
+    }
+    const liveExpressions = new Map((liveChecks.get(i) ?? []).map((c) => [c.name, c.expression]));
+    const view = (side: 'live' | 'expected', name: string, expression: string) => {
+      const viewName = `${shapes[i].temporaryView}_${side[0]}${checkViews.length}`;
+      checkViews.push({ i, side, name, view: viewName });
+      sql.push(`CREATE TEMP VIEW ${viewName} AS SELECT 1 AS x FROM ${relations[i].live} WHERE (${expression});`);
+    };
+    for (const [name, expression] of shapes[i].checks) {
+      const printedLive = liveExpressions.get(name);
+      if (printedLive !== undefined && (printedLive === expression || printedLive === `(${expression})`)) {
+        checks.push({ i, side: 'live', name, definition: printedLive }, { i, side: 'expected', name, definition: printedLive });
+      } else {
+        view('expected', name, expression);
+        if (printedLive !== undefined) view('live', name, printedLive);
+      }
+    }
+    for (const [name, expression] of liveExpressions) if (!shapes[i].checks.has(name)) view('live', name, expression);
+    return sql.join('\n');
   });
+  if (defaultViews.length === 0 && checkViews.length === 0) return { defaults: new Map(), checks: byTable(checks), failing: [] };
+
   await session.exec('SAVEPOINT lakegen_shape');
   try {
-    await session.exec(statements.join('\n'));
-    const defaults = (await session.query(defaultsSql(relations))).rows as unknown as Printed[];
+    let failing: { i: number; drift: TableDrift }[] = [];
+    try {
+      await session.exec(statements.filter(Boolean).join('\n'));
+    } catch {
+      // some definition does not build (a check naming an unknown function…): name it, compare the others
+      await session.exec('ROLLBACK TO SAVEPOINT lakegen_shape');
+      failing = await tablesThatDoNotBuild(session, tables, statements);
+      const broken = new Set(failing.map((f) => f.i));
+      await session.exec(statements.filter((sql, i) => sql && !broken.has(i)).join('\n'));
+      defaultViews = defaultViews.filter((v) => !broken.has(v.i));
+      checkViews = checkViews.filter((v) => !broken.has(v.i));
+    }
+    const defaults = defaultViews.length === 0 ? [] : (await session.query(viewDefaultsSql(defaultViews))).rows as unknown as PrintedDefault[];
     const views = checkViews.length === 0 ? [] : (await session.query(viewDefinitionsSql,
       [checkViews.map((c) => c.view)])).rows as { view: string; definition: string }[];
     const byView = new Map(views.map((r) => [r.view, r.definition]));
-    const checks = checkViews.map((c) => ({ i: c.i, side: c.side, name: c.name, definition: byView.get(c.view)! }));
-    return { defaults: byTable(defaults), checks: byTable(checks) };
-  } catch {
-    await session.exec('ROLLBACK TO SAVEPOINT lakegen_shape');
-    return { drift: await tablesThatDoNotBuild(session, tables, statements) };
+    for (const c of checkViews) checks.push({ i: c.i, side: c.side, name: c.name, definition: byView.get(c.view)! });
+    const printedDefaults = byTable(defaults);
+    // a table whose view was made has its defaults compared, even when the view has none
+    for (const { i } of defaultViews) if (!printedDefaults.has(i)) printedDefaults.set(i, []);
+    return { defaults: printedDefaults, checks: byTable(checks), failing: failing.map((f) => f.drift) };
   } finally {
     await session.exec('ROLLBACK TO SAVEPOINT lakegen_shape');
     await session.exec('RELEASE SAVEPOINT lakegen_shape');
   }
+}
+
+/** The same columns with the same text: the database prints what the definitions write. */
+function sameText(live: ReadonlyMap<string, string>, expected: ReadonlyMap<string, string>): boolean {
+  return live.size === expected.size && [...expected].every(([column, sql]) => live.get(column) === sql);
 }
 
 function byTable<T extends { i: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -106,24 +146,25 @@ function byTable<T extends { i: number }>(rows: readonly T[]): Map<number, T[]> 
   return grouped;
 }
 
-/** The batch failed: which definitions the server cannot build (a check naming an unknown function…). */
-async function tablesThatDoNotBuild(session: DatabaseSession, tables: Table[], statements: string[]): Promise<TableDrift[]> {
-  const drift: TableDrift[] = [];
+/** The batch failed: which definitions the server cannot build, each tried alone. */
+async function tablesThatDoNotBuild(session: DatabaseSession, tables: Table[], statements: string[]): Promise<{ i: number; drift: TableDrift }[]> {
+  const failing: { i: number; drift: TableDrift }[] = [];
   for (const [i, table] of tables.entries()) {
+    if (statements[i] === '') continue;
     await session.exec('SAVEPOINT lakegen_shape_one');
     try {
       await session.exec(statements[i]);
     } catch (error) {
-      drift.push({ table: `${table.schema}.${table.name}`, differences: [`its definition does not build on this server: ${(error as Error).message}`] });
+      failing.push({ i, drift: { table: `${table.schema}.${table.name}`, differences: [`its definition does not build on this server: ${(error as Error).message}`] } });
     }
     await session.exec('ROLLBACK TO SAVEPOINT lakegen_shape_one');
   }
-  return drift;
+  return failing;
 }
 
-function compareDefaults(rows: Printed[]): string[] {
-  const live = new Map(rows.filter((r) => r.side === 'live').map((r) => [r.name, r.definition]));
-  const expected = new Map(rows.filter((r) => r.side === 'expected').map((r) => [r.name, r.definition]));
+function compareDefaults(liveRows: readonly PrintedDefault[], expectedRows: readonly PrintedDefault[]): string[] {
+  const live = new Map(liveRows.map((r) => [r.name, r.definition]));
+  const expected = new Map(expectedRows.map((r) => [r.name, r.definition]));
   const differences: string[] = [];
   for (const name of [...new Set([...live.keys(), ...expected.keys()])].sort()) {
     const [now, wanted] = [live.get(name), expected.get(name)];

@@ -1,12 +1,11 @@
 /**
  * The catalog queries of shape-drift.ts, for all existing tables at once: each table is a row of a VALUES list
- * (its index, the live relation, and the temporary view that holds the definitions' defaults), so a database
- * of thousands of tables costs a handful of round trips.
+ * (its index and the live relation), so a database of thousands of tables costs a handful of round trips.
  */
 import { quoteLiteral } from '../targets/postgres/quote.js';
 
 /** Per table: the live relation and the temporary view, both as quoted qualified names. */
-export type Relations = readonly { readonly live: string; readonly expected: string }[];
+export type Relations = readonly { readonly live: string }[];
 
 export interface LiveCheck { i: number; name: string; expression: string }
 export interface LiveKey { i: number; name: string; kind: 'p' | 'u' | 'x'; columns: string; definition: string }
@@ -16,44 +15,49 @@ export interface LiveForeignKey {
   on_delete: string; on_update: string; deferred: boolean;
 }
 
-function pairs(relations: Relations, withExpected: boolean): string {
-  const rows = relations.map((r, i) =>
-    `(${i}, ${quoteLiteral(r.live)}::regclass${withExpected ? `, ${quoteLiteral(r.expected)}::regclass` : ''})`);
-  return `WITH pairs(i, live${withExpected ? ', expected' : ''}) AS (VALUES ${rows.join(', ')})`;
+function pairs(relations: Relations): string {
+  return `WITH pairs(i, live) AS (VALUES ${relations.map((r, i) => `(${i}, ${quoteLiteral(r.live)}::regclass)`).join(', ')})`;
 }
 
 /** The names of a constraint's or index's columns, in order, comma-separated. */
 const columnNames = (attnums: string, relation: string) => `(SELECT string_agg(coalesce(a.attname, '(expression)'), ',' ORDER BY u.ord)
   FROM unnest(${attnums}) WITH ORDINALITY u(attnum, ord) LEFT JOIN pg_attribute a ON a.attrelid = ${relation} AND a.attnum = u.attnum)`;
 
-export const liveChecksSql = (relations: Relations) => `${pairs(relations, false)}
+export const liveChecksSql = (relations: Relations) => `${pairs(relations)}
   SELECT p.i, k.conname AS name, pg_get_expr(k.conbin, k.conrelid) AS expression
     FROM pairs p JOIN pg_constraint k ON k.conrelid = p.live AND k.contype = 'c'`;
 
-export const keysSql = (relations: Relations) => `${pairs(relations, false)}
+export const keysSql = (relations: Relations) => `${pairs(relations)}
   SELECT p.i, k.conname AS name, k.contype AS kind, ${columnNames('k.conkey', 'k.conrelid')} AS columns,
          pg_get_constraintdef(k.oid) AS definition
     FROM pairs p JOIN pg_constraint k ON k.conrelid = p.live AND k.contype IN ('p', 'u', 'x')`;
 
 /** Indexes of their own, not those behind a primary key or unique constraint. */
-export const indexesSql = (relations: Relations) => `${pairs(relations, false)}
+export const indexesSql = (relations: Relations) => `${pairs(relations)}
   SELECT p.i, ci.relname AS name, x.indisunique AS unique, x.indpred IS NOT NULL AS partial,
          ${columnNames('x.indkey::int2[]', 'x.indrelid')} AS columns
     FROM pairs p JOIN pg_index x ON x.indrelid = p.live JOIN pg_class ci ON ci.oid = x.indexrelid
    WHERE NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = p.live)`;
 
-export const foreignKeysSql = (relations: Relations) => `${pairs(relations, false)}
+export const foreignKeysSql = (relations: Relations) => `${pairs(relations)}
   SELECT p.i, k.conname AS name, ${columnNames('k.conkey', 'k.conrelid')} AS columns,
          tn.nspname AS target_schema, tc.relname AS target_table, ${columnNames('k.confkey', 'k.confrelid')} AS target_columns,
          k.confdeltype AS on_delete, k.confupdtype AS on_update, k.condeferrable AND k.condeferred AS deferred
     FROM pairs p JOIN pg_constraint k ON k.conrelid = p.live AND k.contype = 'f'
     JOIN pg_class tc ON tc.oid = k.confrelid JOIN pg_namespace tn ON tn.oid = tc.relnamespace`;
 
-/** Column defaults of both sides: the live table's and the temporary view's. */
-export const defaultsSql = (relations: Relations) => `${pairs(relations, true)}
-  SELECT p.i, s.side, a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS definition
-    FROM pairs p CROSS JOIN LATERAL (VALUES ('live', p.live), ('expected', p.expected)) s(side, rel)
-    JOIN pg_attrdef d ON d.adrelid = s.rel JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum`;
+export interface PrintedDefault { i: number; name: string; definition: string }
+
+/** Column defaults of the live tables. */
+export const liveDefaultsSql = (relations: Relations) => `${pairs(relations)}
+  SELECT p.i, a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS definition
+    FROM pairs p JOIN pg_attrdef d ON d.adrelid = p.live JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum`;
+
+/** Column defaults of the temporary views: `views` as (table index, `pg_temp.<view>`). */
+export const viewDefaultsSql = (views: readonly { i: number; view: string }[]) => `
+  SELECT v.i, a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS definition
+    FROM (VALUES ${views.map((v) => `(${v.i}, ${quoteLiteral(v.view)}::regclass)`).join(', ')}) v(i, rel)
+    JOIN pg_attrdef d ON d.adrelid = v.rel JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum`;
 
 /** $1: the temporary views' names. */
 export const viewDefinitionsSql = `SELECT v.view, pg_get_viewdef(('pg_temp.' || v.view)::regclass) AS definition

@@ -140,6 +140,20 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(temporary.n).toBe('0');
   });
 
+  it('names a default changed by hand, and a check the server cannot build, without changing anything', async () => {
+    const { root, database } = exampleProject('shape2');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    await queryDatabase(database, "ALTER TABLE trading.trade ALTER COLUMN channel SET DEFAULT 'web'");
+    const instrument = join(root, 'definitions', database, 'tables', 'trading', 'instrument.yaml');
+    writeFileSync(instrument, readFileSync(instrument, 'utf8').replace('check: "lot_size > 0"', 'check: "lot_size > no_such_function()"'));
+    const before = await snapshot(database);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("trading.trade\n    - column channel has DEFAULT 'web'::text in the database, DEFAULT 'desk'::text in the definitions");
+    expect(result.stderr).toMatch(/trading\.instrument\n {4}- its definition does not build on this server: function no_such_function\(\) does not exist/);
+    expect(await snapshot(database)).toBe(before);
+  });
+
   it.each(['kinds', 'cycle', 'composite_key', 'quoting'])('the %s fixture applies, then is up to date: no false drift on its keys, checks, defaults or names', async (fixture) => {
     const root = copyToTemp(join(REPO_ROOT, 'tests', 'fixtures', 'projects', fixture));
     const [folder] = readdirSync(join(root, 'definitions'));
