@@ -27,6 +27,14 @@ export function exampleProject(label: string): { root: string; database: string 
   return { root, database };
 }
 
+/** Replaces text in a table definition (`schema/table`) of a project made by exampleProject. */
+function editTable(root: string, database: string, table: string, from: string, to: string): void {
+  const file = join(root, 'definitions', database, 'tables', `${table}.yaml`);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
 async function snapshot(database: string): Promise<string> {
   const [catalog] = await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT);
   const rows = await queryDatabase<{ r: string }>(database, `
@@ -112,8 +120,7 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
       ALTER TABLE trading.portfolio ADD CONSTRAINT portfolio_name_key UNIQUE (portfolio_name);
       ALTER TABLE trading.trade DROP CONSTRAINT trade_portfolio_id_fkey;
       ALTER TABLE trading.trade ADD CONSTRAINT trade_portfolio_id_fkey FOREIGN KEY (portfolio_id) REFERENCES trading.portfolio ON DELETE CASCADE`);
-    const instrument = join(root, 'definitions', database, 'tables', 'trading', 'instrument.yaml');
-    writeFileSync(instrument, readFileSync(instrument, 'utf8').replace('{ type: integer, default: 1, check: "lot_size > 0" }', '{ type: integer, default: 100, check: "lot_size >= 100" }'));
+    editTable(root, database, 'trading/instrument', '{ type: integer, default: 1, check: "lot_size > 0" }', '{ type: integer, default: 100, check: "lot_size >= 100" }');
     const before = await snapshot(database);
     const result = await runCli(['apply', '--url', url], root);
     expect(result.code).toBe(1);
@@ -127,7 +134,7 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(await snapshot(database)).toBe(before);
     // an index apply creates itself is not drift; no temporary table of the comparison is left behind
     await queryDatabase(database, 'DROP INDEX trading.trade_note_idx; DROP INDEX silver.dim_customer_hist_open_key; ALTER TABLE trading.portfolio DROP CONSTRAINT portfolio_name_key');
-    writeFileSync(instrument, readFileSync(instrument, 'utf8').replace('{ type: integer, default: 100, check: "lot_size >= 100" }', '{ type: integer, default: 1, check: "lot_size > 0" }'));
+    editTable(root, database, 'trading/instrument', '{ type: integer, default: 100, check: "lot_size >= 100" }', '{ type: integer, default: 1, check: "lot_size > 0" }');
     await queryDatabase(database, `ALTER TABLE trading.trade DROP CONSTRAINT trade_portfolio_id_fkey;
       ALTER TABLE trading.trade ADD CONSTRAINT trade_portfolio_id_fkey FOREIGN KEY (portfolio_id) REFERENCES trading.portfolio ON DELETE RESTRICT`);
     const again = await runCli(['apply', '--url', url], root);
@@ -144,8 +151,7 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     const { root, database } = exampleProject('shape2');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
     await queryDatabase(database, "ALTER TABLE trading.trade ALTER COLUMN channel SET DEFAULT 'web'");
-    const instrument = join(root, 'definitions', database, 'tables', 'trading', 'instrument.yaml');
-    writeFileSync(instrument, readFileSync(instrument, 'utf8').replace('check: "lot_size > 0"', 'check: "lot_size > no_such_function()"'));
+    editTable(root, database, 'trading/instrument', 'check: "lot_size > 0"', 'check: "lot_size > no_such_function()"');
     const before = await snapshot(database);
     const result = await runCli(['apply', '--url', url], root);
     expect(result.code).toBe(1);
