@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/binary.js';
-import { copyToTemp, removeTempProjects, runCli } from '../support/project.js';
+import { copyToTemp, readTree, removeTempProjects, runCli } from '../support/project.js';
 
 afterAll(removeTempProjects);
 
@@ -15,28 +15,15 @@ function example(): string {
   return project;
 }
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe('lakegen compile', () => {
   it('is deterministic: twice, and from a copy at another path, byte for byte', async () => {
     const a = example();
     const b = example();
     expect((await runCli(['compile'], a)).code).toBe(0);
-    const first = tree(join(a, 'generated'));
+    const first = readTree(join(a, 'generated'));
     expect((await runCli(['compile'], a)).stdout).toMatch(/0 written, \d+ unchanged, 0 deleted/);
     expect((await runCli(['compile'], b)).code).toBe(0);
-    expect(tree(join(b, 'generated'))).toEqual(first);
+    expect(readTree(join(b, 'generated'))).toEqual(first);
     // no timestamps: today's date appears nowhere
     expect(Object.values(first).join('')).not.toContain(new Date().toISOString().slice(0, 10));
   });

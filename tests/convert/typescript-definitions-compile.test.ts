@@ -1,24 +1,11 @@
 /** definitions/ converted to TypeScript compiles to byte-identical output, for every target. */
-import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/binary.js';
-import { copyToTemp, removeTempProjects, runCli } from '../support/project.js';
+import { copyToTemp, readTree, removeTempProjects, runCli } from '../support/project.js';
 
 afterAll(removeTempProjects);
-
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('definitions written in TypeScript', () => {
   it('compile to the same generated/ as the YAML original, byte for byte', async () => {
@@ -27,12 +14,12 @@ describe('definitions written in TypeScript', () => {
     renameSync(join(root, 'demo'), join(root, 'definitions', 'demo'));
     const converted = await runCli(['convert', '--to', 'ts', 'definitions'], root);
     expect(converted.code).toBe(0);
-    const sources = Object.keys(files(join(root, 'definitions')));
+    const sources = Object.keys(readTree(join(root, 'definitions')));
     expect(sources.filter((f) => f.endsWith('.yaml'))).toEqual([]);
     expect(sources.filter((f) => f.endsWith('.ts')).length).toBe(14);
 
     const compiled = await runCli(['compile'], root);
     expect(compiled.code, compiled.stderr).toBe(0);
-    expect(files(join(root, 'generated'))).toEqual(files(join(REPO_ROOT, 'generated')));
+    expect(readTree(join(root, 'generated'))).toEqual(readTree(join(REPO_ROOT, 'generated')));
   });
 });

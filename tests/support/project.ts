@@ -1,7 +1,7 @@
 /** Temporary projects on disk, and the CLI run in-process against them. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { run } from '../../generator/cli/main.js';
 
 export type ProjectFiles = Record<string, string>;
@@ -51,4 +51,18 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
 /** yaml-language-server line + body, as example files carry it. */
 export function yaml(body: string): string {
   return body.replace(/^\n/, '');
+}
+
+/** Every file below `dir`, by its path relative to `dir`, with its text. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }
