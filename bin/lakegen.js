@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/generator/cli/bin.js';
+import { launch } from '../dist/generator/cli/launch.js';
+
+launch(process.argv.slice(2), process.env);

@@ -4,6 +4,7 @@
  * from opening one folder at once (the second waits, as on a server it would wait for the advisory lock).
  */
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHost, DatabaseSession } from './connection.js';
@@ -38,7 +39,8 @@ export async function embeddedHost(root: string, options: { reset?: boolean; dat
 }
 
 async function pgliteSession(dataDir: string): Promise<DatabaseSession> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  // require, not import(): the CLI runs as a classic script (see cli/launch.ts), where import() is unavailable
+  const { PGlite } = createRequire(import.meta.url)('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
   const db: PGlite = await PGlite.create({ dataDir });
   return {
     async query(sql, params) {

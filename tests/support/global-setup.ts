@@ -1,6 +1,7 @@
 /**
- * Some tests run the real `lakegen` binary (exit codes, signals, pre-commit hooks): build dist/ from the
- * current sources once per test run so they never test a stale build.
+ * Some tests run the real `lakegen` binary (exit codes, signals, pre-commit hooks): build dist/ and the bundle
+ * the binary runs (npm run build's two steps) from the current sources once per test run, so they never test a
+ * stale build.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -13,4 +14,5 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, [join(root, 'generator', 'cli', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
 }
