@@ -4,7 +4,7 @@
  * depend on the file system's order.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv-reader.js';
 import { ParseCache } from './parse-cache.js';
@@ -35,8 +35,9 @@ export interface LoadOptions {
   readonly cacheFile?: string;
 }
 
-export async function loadProject(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedProject> {
-  const display = (path: string) => toPosix(relative(options.displayBase ?? process.cwd(), path) || path);
+export async function loadProject(definitionsFolder: string, options: LoadOptions = {}): Promise<LoadedProject> {
+  const definitionsDir = resolvePath(definitionsFolder);
+  const display = displayPaths(definitionsDir, options.displayBase ?? process.cwd());
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
@@ -57,7 +58,7 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
     }
     documents.push({
       file, role, database, schemaFolder, csv,
-      source: toPosix(relative(definitionsDir, path)).replace(/\.[^./]+$/, ''),
+      source: underFolder(definitionsDir, path).replace(/\.[^./]+$/, ''),
       fileStem: stem(path),
       value: result.parsed.value,
       locate: result.parsed.locate,
@@ -89,9 +90,9 @@ export async function loadProject(definitionsDir: string, options: LoadOptions =
       const entrySet = new Set(entries);
       const stems = new Set(entries.filter(isDefinitionFile).map(stem));
       for (const entry of entries) {
-        const path = join(folder, entry);
+        const path = `${folder}${sep}${entry}`; // folder is normalized and entry a plain name: join() would only cost
         if (isDefinitionFile(entry)) {
-          const csvPath = join(folder, `${stem(entry)}.csv`);
+          const csvPath = `${folder}${sep}${stem(entry)}.csv`;
           // the folder listing says whether a CSV is there: no stat per table
           const csv = entrySet.has(`${stem(entry)}.csv`) ? readSiblingCsv(csvPath, diagnostics, display) : undefined;
           await readDocument(path, 'table', databaseName, schemaFolder, csv);
@@ -178,6 +179,28 @@ function listEntries(dir: string) {
 
 function stem(file: string): string {
   return basename(file, extname(file));
+}
+
+/**
+ * Paths as diagnostics show them: relative to the display base. path.relative() normalizes both of its paths
+ * on every call, a fifth of loading 1,000 files; below the definitions folder the display path is the
+ * folder's own display path joined with the file's path inside it. (Not when the display base is inside the
+ * definitions folder: there the shortest path does not pass through the folder.)
+ */
+function displayPaths(definitionsDir: string, displayBase: string): (path: string) => string {
+  const prefix = toPosix(relative(displayBase, definitionsDir));
+  const slow = (path: string) => toPosix(relative(displayBase, path) || path);
+  if (prefix === '..' || prefix.endsWith('/..')) return slow;
+  return (path) => {
+    if (!path.startsWith(`${definitionsDir}${sep}`)) return slow(path);
+    const inside = toPosix(path.slice(definitionsDir.length + 1));
+    return prefix === '' ? inside : `${prefix}/${inside}`;
+  };
+}
+
+/** `path` relative to `folder`, which holds it, with `/`. */
+function underFolder(folder: string, path: string): string {
+  return path.startsWith(`${folder}${sep}`) ? toPosix(path.slice(folder.length + 1)) : toPosix(relative(folder, path));
 }
 
 function toPosix(path: string): string {

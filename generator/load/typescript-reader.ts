@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type ts from 'typescript';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
-import { LazySpan } from '../diagnostics/lazy-span.js';
+import { LazySpan, type PositionSource } from '../diagnostics/lazy-span.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import { locateInTypeScript } from './typescript-positions.js';
 import { DefinitionRuns, DefinitionTimeout, TranspileError, typescript } from './typescript-runner.js';
@@ -36,6 +36,13 @@ export async function readTypeScriptDefinition(
   const spanOf = (position: number): SourceSpan => {
     const at = source().getLineAndCharacterOfPosition(position);
     return { file, line: at.line + 1, column: at.character + 1 };
+  };
+  const positions: PositionSource = {
+    file,
+    position: (pathInValue, part) => {
+      const { line, column } = spanOf(locateInTypeScript(typescript(), source(), pathInValue, part));
+      return { line, column };
+    },
   };
   const fail = (position: number, message: string, hint?: string) =>
     ({ diagnostics: [loadDiagnostic('definition-error', spanOf(position), message, hint)] });
@@ -64,10 +71,7 @@ export async function readTypeScriptDefinition(
     parsed: {
       value: JSON.parse(JSON.stringify(value)),
       // lazy, as for YAML: a clean run never loads the TypeScript compiler for positions
-      locate: (pathInValue, part = 'value') => new LazySpan(file, () => {
-        const { line, column } = spanOf(locateInTypeScript(typescript(), source(), pathInValue, part));
-        return { line, column };
-      }),
+      locate: (pathInValue, part = 'value') => new LazySpan(positions, pathInValue, part),
     },
   };
 }

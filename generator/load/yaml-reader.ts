@@ -8,7 +8,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
-import { LazySpan } from '../diagnostics/lazy-span.js';
+import { LazySpan, type PositionSource } from '../diagnostics/lazy-span.js';
 import type { PathSegment, SpanPart } from './source-document.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { ParseCache } from './parse-cache.js';
@@ -36,16 +36,22 @@ export function readYaml(file: string, text: string, cache?: ParseCache): { pars
     }
     cache?.remember(text, value);
   }
-  let positioned: PositionedDocument | undefined;
-  const positions = () => (positioned ??= parseWithPositions(text));
+  const positions = new YamlPositions(file, text);
   return {
     diagnostics: [],
-    parsed: {
-      value,
-      locate: (path, part = 'value') =>
-        new LazySpan(file, () => offsetToPosition(positions(), locateOffset(positions().document.contents as Node, path, part))),
-    },
+    parsed: { value, locate: (path, part = 'value') => new LazySpan(positions, path, part) },
   };
+}
+
+/** A file's positions, from `yaml`'s Document, parsed when the first span is read. */
+class YamlPositions implements PositionSource {
+  private positioned: PositionedDocument | undefined = undefined;
+  constructor(readonly file: string, private readonly text: string) {}
+
+  position(path: readonly PathSegment[], part: SpanPart): { line: number; column: number } {
+    this.positioned ??= parseWithPositions(this.text);
+    return offsetToPosition(this.positioned, locateOffset(this.positioned.document.contents as Node, path, part));
+  }
 }
 
 function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {

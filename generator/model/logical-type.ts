@@ -24,8 +24,29 @@ export interface ParsedTypeSpec {
 const LENGTH_TYPES = new Set<LogicalTypeName>(['varchar', 'char']);
 const TYPE_PATTERN = /^\s*([a-z]+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*(\?)?\s*$/;
 
+type TypeSpecResult = ParsedTypeSpec | { error: string };
+
+/**
+ * Parsed spellings: a project spells its thousands of columns with a few dozen types, and the frozen result
+ * is shared by every column of that spelling (a LogicalType is a value). Bounded, for inputs made of
+ * arbitrary spellings.
+ */
+const parsedSpellings = new Map<string, TypeSpecResult>();
+const MAX_REMEMBERED_SPELLINGS = 1000;
+
 /** Parses `numeric(18,4)`, `text?`, … Returns a message on failure rather than throwing. */
-export function parseTypeSpec(spelling: string): ParsedTypeSpec | { error: string } {
+export function parseTypeSpec(spelling: string): TypeSpecResult {
+  let result = parsedSpellings.get(spelling);
+  if (result === undefined) {
+    result = parseSpelling(spelling);
+    if ('type' in result) Object.freeze(result.type);
+    Object.freeze(result);
+    if (parsedSpellings.size < MAX_REMEMBERED_SPELLINGS) parsedSpellings.set(spelling, result);
+  }
+  return result;
+}
+
+function parseSpelling(spelling: string): TypeSpecResult {
   const match = TYPE_PATTERN.exec(spelling);
   if (!match) return { error: `\`${spelling}\` is not a type` };
   const [, base, first, second, question] = match;
