@@ -2,7 +2,10 @@
  * Writes generated files into the output folder: each file atomically (a temporary file in the same folder,
  * then rename), unchanged files untouched (their mtime stays, so watchers and make see no change), and files
  * of the compiled targets that are no longer generated deleted — but only files lakegen wrote (they carry
- * the generated-by header); anything else is left alone and reported.
+ * the generated-by header); anything else is left alone and reported. A target folder that does not exist
+ * yet is written whole into a temporary folder beside it and renamed into place: one rename instead of one
+ * per file (creating files is most of a first compile's time on a journaling file system), and a reader
+ * sees all of the target's files or none.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -22,9 +25,10 @@ export interface OutputComparison {
 export function compareOutput(outDir: string, targetFolders: readonly string[], files: readonly GeneratedFile[]): OutputComparison {
   const result: OutputComparison = { changed: [], missing: [], unchanged: [], extra: [], foreign: [] };
   const expected = new Set(files.map((f) => f.path));
+  const absentFolders = new Set(targetFolders.filter((folder) => !existsSync(join(outDir, folder))));
   for (const file of files) {
     const path = join(outDir, file.path);
-    if (!existsSync(path)) result.missing.push(file);
+    if (absentFolders.has(topFolder(file.path)) || !existsSync(path)) result.missing.push(file);
     else if (readFileSync(path, 'utf8') === file.contents) result.unchanged.push(file);
     else result.changed.push(file);
   }
@@ -40,16 +44,60 @@ export function compareOutput(outDir: string, targetFolders: readonly string[], 
 }
 
 export function writeOutput(outDir: string, comparison: OutputComparison): void {
-  for (const file of [...comparison.changed, ...comparison.missing]) writeAtomically(join(outDir, file.path), file.contents);
+  const folders = new FolderMaker();
+  const newFolders = new Map<string, GeneratedFile[]>();
+  const existingFolders = new Set<string>();
+  for (const file of comparison.missing) {
+    const folder = topFolder(file.path);
+    if (folder === file.path || existingFolders.has(folder)) continue;
+    let files = newFolders.get(folder);
+    if (!files) {
+      if (existsSync(join(outDir, folder))) {
+        existingFolders.add(folder);
+        continue;
+      }
+      newFolders.set(folder, (files = []));
+    }
+    files.push(file);
+  }
+  for (const [folder, files] of newFolders) writeNewFolder(outDir, folder, files);
+  for (const file of [...comparison.changed, ...comparison.missing]) {
+    if (newFolders.has(topFolder(file.path))) continue;
+    const path = join(outDir, file.path);
+    folders.make(dirname(path));
+    replaceFile(path, file.contents);
+  }
   for (const path of comparison.extra) {
     rmSync(join(outDir, path));
     removeEmptyParents(dirname(join(outDir, path)), outDir);
   }
 }
 
+/** `outDir/<folder>` appears at once, complete, or not at all. */
+function writeNewFolder(outDir: string, folder: string, files: readonly GeneratedFile[]): void {
+  const staging = join(outDir, `.${folder}.${temporaryName()}`);
+  const folders = new FolderMaker();
+  try {
+    for (const file of files) {
+      const path = join(staging, file.path.slice(folder.length + 1));
+      folders.make(dirname(path));
+      writeFileSync(path, file.contents);
+    }
+    renameSync(staging, join(outDir, folder));
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
 export function writeAtomically(path: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.lakegen-tmp`);
+  replaceFile(path, contents);
+}
+
+/** Through a temporary file in the same folder: a reader sees the old file or the new one, never a part. */
+function replaceFile(path: string, contents: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${temporaryName()}`);
   try {
     writeFileSync(temporary, contents);
     renameSync(temporary, path);
@@ -57,6 +105,28 @@ export function writeAtomically(path: string, contents: string | Uint8Array): vo
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** One random part per process, a counter per name: no random bytes per file. */
+const processToken = randomBytes(6).toString('hex');
+let temporaryCount = 0;
+function temporaryName(): string {
+  return `${processToken}-${temporaryCount++}.lakegen-tmp`;
+}
+
+/** mkdir -p, once per folder. */
+class FolderMaker {
+  private readonly made = new Set<string>();
+  make(folder: string): void {
+    if (this.made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    this.made.add(folder);
+  }
+}
+
+function topFolder(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? path : path.slice(0, slash);
 }
 
 function isGeneratedByLakegen(path: string): boolean {
