@@ -8,6 +8,7 @@ import { basename, extname, join, relative, resolve as resolvePath, sep } from '
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv-reader.js';
 import { ParseCache } from './parse-cache.js';
+import { validateStructure } from '../dsl/structure-validator.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { CsvRows, DocumentRole, SourceDocument } from './source-document.js';
 import { readDefinitionFile, isDefinitionFile } from './read-definition.js';
@@ -56,13 +57,15 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
       unreadable.push({ role, database, schemaFolder, fileStem: stem(path) });
       return;
     }
-    documents.push({
+    const document: SourceDocument = {
       file, role, database, schemaFolder, csv,
       source: underFolder(definitionsDir, path).replace(/\.[^./]+$/, ''),
       fileStem: stem(path),
       value: result.parsed.value,
       locate: result.parsed.locate,
-    });
+    };
+    const key = result.parsed.contentKey;
+    documents.push(cache && key !== undefined ? withStructureMark(document, key, cache) : document);
   };
 
   for (const databaseName of listDirectories(definitionsDir)) {
@@ -113,6 +116,18 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
   }
   cache?.save();
   return { documents: withoutDuplicates(documents, diagnostics), unreadable, diagnostics, files };
+}
+
+/**
+ * A YAML document's schema check, done once per text: the parse cache remembers texts that passed (per role:
+ * the schema differs), so an unchanged file is not validated again. A document that fails is left unmarked and
+ * resolve() reports it.
+ */
+function withStructureMark(document: SourceDocument, key: string, cache: ParseCache): SourceDocument {
+  if (cache.hasValidStructure(key, document.role)) return { ...document, structureValid: true };
+  if (validateStructure(document).length > 0) return document;
+  cache.rememberValidStructure(key, document.role);
+  return { ...document, structureValid: true };
 }
 
 function readSiblingCsv(path: string, diagnostics: Diagnostic[], display: (p: string) => string): CsvRows | undefined {

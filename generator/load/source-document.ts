@@ -23,6 +23,11 @@ export interface SourceDocument {
   readonly value: unknown;
   /** The nearest position for a path into `value`; falls back to the closest ancestor that exists. */
   locate(path: readonly PathSegment[], part?: SpanPart): SourceSpan;
+  /**
+   * Known to match the DSL schema: validated by the loader, in this run or (through the parse cache) in an
+   * earlier one with the same text. resolve() validates every other document.
+   */
+  readonly structureValid?: boolean;
   /** Rows from a sibling `<table>.csv`, if any. */
   readonly csv?: CsvRows;
 }

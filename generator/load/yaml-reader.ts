@@ -15,6 +15,8 @@ import type { ParseCache } from './parse-cache.js';
 
 export interface ParsedYaml {
   value: unknown;
+  /** The text's parse-cache key, when a cache was given: the loader keeps structure marks under it. */
+  contentKey?: string;
   locate(path: readonly PathSegment[], part?: SpanPart): SourceSpan;
 }
 
@@ -25,7 +27,8 @@ interface PositionedDocument {
 
 export function readYaml(file: string, text: string, cache?: ParseCache): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   let value: unknown;
-  const cached = cache?.lookup(text);
+  const contentKey = cache?.key(text);
+  const cached = cache?.lookup(text, 'yaml', contentKey);
   if (cached) {
     value = cached.value;
   } else {
@@ -34,12 +37,12 @@ export function readYaml(file: string, text: string, cache?: ParseCache): { pars
     } catch {
       return readYamlWithPositions(file, text);
     }
-    cache?.remember(text, value);
+    cache?.remember(text, value, 'yaml', contentKey);
   }
   const positions = new YamlPositions(file, text);
   return {
     diagnostics: [],
-    parsed: { value, locate: (path, part = 'value') => new LazySpan(positions, path, part) },
+    parsed: { value, contentKey, locate: (path, part = 'value') => new LazySpan(positions, path, part) },
   };
 }
 

@@ -30,7 +30,7 @@ export function resolve(documents: readonly SourceDocument[], unreadable: readon
   const valid: SourceDocument[] = [];
   const broken = new Set<string>(unreadable.map((file) => brokenKey({ ...file, value: undefined })));
   for (const document of documents) {
-    const structural = validateStructure(document);
+    const structural = document.structureValid ? [] : validateStructure(document);
     if (structural.length === 0) valid.push(document);
     else {
       diagnostics.push(...structural);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../generator/load/load-project.js';
 import { ParseCache } from '../../generator/load/parse-cache.js';
 import { analyzeProject, PARSE_CACHE_FILE } from '../../generator/project/analyze.js';
 import { BASE_PROJECT } from '../check/fixtures/base-project.js';
@@ -124,6 +125,25 @@ describe('the parse cache in a project', () => {
     const edited = await columnsOf();
     expect(edited).toContain('display_name');
     expect(edited).not.toContain('full_name');
+  });
+
+  it('remembers which texts passed the DSL schema, per role, and never marks one that fails', async () => {
+    const T = 'definitions/shop/tables/core';
+    const tableText = BASE_PROJECT[`${T}/customer.yaml`];
+    // the same text twice: as a table (valid) and as a schema file (not valid there)
+    const root = writeProject({ ...BASE_PROJECT, 'definitions/shop/schemas/customer.yaml': tableText,
+      [`${T}/broken.yaml`]: 'name: broken\nkind: transactional\ncolumns:\n  broken_id: uuid\n  x: { type: text, nulable: true }\n' });
+    const marks = async () => {
+      const loaded = await loadProject(join(root, 'definitions'), { cacheFile: join(root, PARSE_CACHE_FILE) });
+      return Object.fromEntries(loaded.documents.map((d) => [d.file.replace(/^.*definitions\//, ''), d.structureValid ?? false]));
+    };
+    const cold = await marks();
+    expect(cold).toMatchObject({ 'shop/tables/core/customer.yaml': true, 'shop/schemas/customer.yaml': false, 'shop/tables/core/broken.yaml': false });
+    expect(Object.values(cold).filter((v) => v).length).toBe(Object.keys(cold).length - 2);
+    expect(await marks()).toEqual(cold);
+    const project = await analyzeProject({ root }, root, { cache: true });
+    expect([...new Set(project.diagnostics.filter((d) => d.code === 'LG002').map((d) => d.file))].sort())
+      .toEqual(['definitions/shop/schemas/customer.yaml', `${T}/broken.yaml`]);
   });
 
   it('LAKEGEN_NO_CACHE=1 writes no cache', async () => {
