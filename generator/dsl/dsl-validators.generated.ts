@@ -1,5 +1,5 @@
 // @ts-nocheck
-// generated from dsl.schema.json by generator/dsl/validator-source.ts — do not edit
+// generated from dsl.schema.json and config.schema.json by generator/dsl/validator-source.ts — do not edit
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
@@ -1410,4 +1410,366 @@ validate33.errors = vErrors;
 return errors === 0;
 }
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const config = validate36;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lakegen.dev/schema/config.schema.json","title":"lakegen.config.yaml","type":"object","properties":{"$schema":{"type":"string"},"definitions":{"type":"string","minLength":1,"default":"definitions","description":"Folder of the definitions, relative to the config file."},"output":{"type":"string","minLength":1,"default":"generated","description":"Folder compile writes to, relative to the config file."},"targets":{"type":"array","items":{"enum":["postgres","snowflake","databricks","typescript","docs"]},"uniqueItems":true,"minItems":1,"description":"Targets compile writes by default (all five when absent)."},"rules":{"type":"object","description":"Severity per rule, by code (LG104) or name (naming/reserved-word).","additionalProperties":{"enum":["error","warning","off"]}},"snowflake":{"type":"object","properties":{"warehouse":{"type":"string","minLength":1,"default":"COMPUTE_WH","description":"Warehouse that runs the history tasks."},"schedule":{"type":"string","minLength":1,"default":"1 MINUTE","description":"Task schedule: an interval such as '5 MINUTE' or 'USING CRON …'."}},"additionalProperties":false},"databricks":{"type":"object","properties":{"catalog":{"type":"string","minLength":1,"default":"main","description":"Unity Catalog catalog that holds the schemas."}},"additionalProperties":false},"apply":{"type":"object","properties":{"url":{"type":"string","description":"Default server URL for apply (DATABASE_URL and --url win)."}},"additionalProperties":false}},"additionalProperties":false};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://lakegen.dev/schema/config.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate36.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "$schema") || (key0 === "definitions")) || (key0 === "output")) || (key0 === "targets")) || (key0 === "rules")) || (key0 === "snowflake")) || (key0 === "databricks")) || (key0 === "apply"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.$schema.type,parentSchema:schema70.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.definitions !== undefined){
+let data1 = data.definitions;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err2 = {instancePath:instancePath+"/definitions",schemaPath:"#/properties/definitions/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.properties.definitions,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/definitions",schemaPath:"#/properties/definitions/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.definitions.type,parentSchema:schema70.properties.definitions,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.output !== undefined){
+let data2 = data.output;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err4 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.properties.output,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.output.type,parentSchema:schema70.properties.output,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.targets !== undefined){
+let data3 = data.targets;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err6 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.targets,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!(((((data4 === "postgres") || (data4 === "snowflake")) || (data4 === "databricks")) || (data4 === "typescript")) || (data4 === "docs"))){
+const err7 = {instancePath:instancePath+"/targets/" + i0,schemaPath:"#/properties/targets/items/enum",keyword:"enum",params:{allowedValues: schema70.properties.targets.items.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.targets.items.enum,parentSchema:schema70.properties.targets.items,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err8 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema70.properties.targets,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.targets.type,parentSchema:schema70.properties.targets,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.rules !== undefined){
+let data5 = data.rules;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+let data6 = data5[key1];
+if(!(((data6 === "error") || (data6 === "warning")) || (data6 === "off"))){
+const err10 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema70.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.rules.additionalProperties.enum,parentSchema:schema70.properties.rules.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.rules.type,parentSchema:schema70.properties.rules,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.snowflake !== undefined){
+let data7 = data.snowflake;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+if(!((key2 === "warehouse") || (key2 === "schedule"))){
+const err12 = {instancePath:instancePath+"/snowflake",schemaPath:"#/properties/snowflake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema70.properties.snowflake,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data7.warehouse !== undefined){
+let data8 = data7.warehouse;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err13 = {instancePath:instancePath+"/snowflake/warehouse",schemaPath:"#/properties/snowflake/properties/warehouse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.properties.snowflake.properties.warehouse,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/snowflake/warehouse",schemaPath:"#/properties/snowflake/properties/warehouse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.snowflake.properties.warehouse.type,parentSchema:schema70.properties.snowflake.properties.warehouse,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data7.schedule !== undefined){
+let data9 = data7.schedule;
+if(typeof data9 === "string"){
+if(func1(data9) < 1){
+const err15 = {instancePath:instancePath+"/snowflake/schedule",schemaPath:"#/properties/snowflake/properties/schedule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.properties.snowflake.properties.schedule,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/snowflake/schedule",schemaPath:"#/properties/snowflake/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.snowflake.properties.schedule.type,parentSchema:schema70.properties.snowflake.properties.schedule,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/snowflake",schemaPath:"#/properties/snowflake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.snowflake.type,parentSchema:schema70.properties.snowflake,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.databricks !== undefined){
+let data10 = data.databricks;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(key3 === "catalog")){
+const err18 = {instancePath:instancePath+"/databricks",schemaPath:"#/properties/databricks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema70.properties.databricks,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data10.catalog !== undefined){
+let data11 = data10.catalog;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err19 = {instancePath:instancePath+"/databricks/catalog",schemaPath:"#/properties/databricks/properties/catalog/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70.properties.databricks.properties.catalog,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/databricks/catalog",schemaPath:"#/properties/databricks/properties/catalog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.databricks.properties.catalog.type,parentSchema:schema70.properties.databricks.properties.catalog,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/databricks",schemaPath:"#/properties/databricks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.databricks.type,parentSchema:schema70.properties.databricks,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.apply !== undefined){
+let data12 = data.apply;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!(key4 === "url")){
+const err22 = {instancePath:instancePath+"/apply",schemaPath:"#/properties/apply/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema70.properties.apply,data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data12.url !== undefined){
+let data13 = data12.url;
+if(typeof data13 !== "string"){
+const err23 = {instancePath:instancePath+"/apply/url",schemaPath:"#/properties/apply/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.apply.properties.url.type,parentSchema:schema70.properties.apply.properties.url,data:data13};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/apply",schemaPath:"#/properties/apply/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.apply.type,parentSchema:schema70.properties.apply,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -1,5 +1,5 @@
 /** lakegen.config.yaml: read, validated by its own JSON Schema, defaults filled in. */
-import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,7 +7,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { loadDiagnostic } from '../load/load-diagnostic.js';
 import { readYaml } from '../load/yaml-reader.js';
 import { findRule } from '../check/registry.js';
-import { packageRoot } from '../util/package-root.js';
+import { config as validateConfig } from '../dsl/dsl-validators.generated.js';
 
 export const TARGET_NAMES = ['postgres', 'snowflake', 'databricks', 'typescript', 'docs'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -51,10 +51,7 @@ export function readConfig(root: string, displayBase: string): { config: Project
   const { parsed, diagnostics } = readYaml(file, readFileSync(path, 'utf8'));
   if (!parsed) return { config: DEFAULT_CONFIG, diagnostics };
   const raw = (parsed.value ?? {}) as RawConfig;
-  // ajv is loaded only for projects that have a config file
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const validate = new Ajv2020({ allErrors: true, allowUnionTypes: true, verbose: true })
-    .compile(JSON.parse(readFileSync(join(packageRoot(), 'generator', 'dsl', 'config.schema.json'), 'utf8')));
+  const validate = validateConfig as ValidateFunction;
   if (!validate(raw)) {
     for (const error of validate.errors ?? []) {
       const path = error.instancePath.split('/').filter(Boolean);

@@ -3,12 +3,13 @@
  * target) and never decide anything. They are precompiled (templates.generated.ts, see template-source.ts),
  * so only the Handlebars runtime is loaded here.
  */
-import { createRequire } from 'node:module';
 import type { TemplateDelegate } from 'handlebars';
+// imported, not required: the CLI bundle then carries the runtime, compiled once into its code cache
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { TEMPLATE_SPECS } from './templates.generated.js';
 
 type Runtime = { create(): { template(spec: unknown): TemplateDelegate } };
-const engine = (createRequire(import.meta.url)('handlebars/runtime') as Runtime).create();
+const engine = (HandlebarsRuntime as unknown as Runtime).create();
 const specs = TEMPLATE_SPECS as Record<string, unknown>;
 const loaded = new Map<string, TemplateDelegate>();
 
