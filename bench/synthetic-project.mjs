@@ -443,7 +443,8 @@ function tableTs(table) {
 // Writing
 
 /**
- * Writes the synthetic project into `<dir>/definitions/` (replacing a previous one there).
+ * Writes the synthetic project into `<dir>/definitions/` (replacing a previous one there) and
+ * `<dir>/lakegen.config.yaml`.
  * Returns { definitions, schemas, tables, files, bytes }.
  */
 export function writeSyntheticProject(dir, { tables: tableCount, format = 'yaml' } = {}) {
@@ -462,6 +463,9 @@ export function writeSyntheticProject(dir, { tables: tableCount, format = 'yaml'
     bytes += Buffer.byteLength(text);
   };
 
+  // as `lakegen init` scaffolds it: real projects have a config, and reading it is part of every run
+  write(join(resolve(dir), 'lakegen.config.yaml'),
+    '# lakegen configuration (synthetic benchmark project)\ndefinitions: definitions\noutput: generated\n');
   write(join(databaseDir, 'database.yaml'), simpleYaml(project.database));
   for (const schema of project.schemas) {
     write(join(databaseDir, 'schemas', `${schema.name}.yaml`), simpleYaml(schema));

@@ -9,10 +9,13 @@
  * as a quote (`'it''s'` is two adjacent literals, 'its'), so quotes and backslashes are backslash-escaped.
  */
 import { DATABRICKS_RESERVED_WORDS } from './reserved-words.js';
+import { memoizeString } from '../shared/memoize.js';
 
 const BARE = /^[a-z_][a-z0-9_]*$/;
 
-export function quoteIdent(name: string): string {
+export const quoteIdent = memoizeString(quoteIdentOnce);
+
+function quoteIdentOnce(name: string): string {
   if (name.includes('\u0000')) throw new Error('identifier contains a NUL byte');
   if (BARE.test(name) && !DATABRICKS_RESERVED_WORDS.has(name.toUpperCase())) return name;
   return `\`${name.replace(/`/g, '``')}\``;

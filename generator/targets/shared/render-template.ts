@@ -8,8 +8,28 @@ import type { TemplateDelegate } from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { TEMPLATE_SPECS } from './templates.generated.js';
 
-type Runtime = { create(): { template(spec: unknown): TemplateDelegate } };
+type BlockOptions = { fn(item: unknown): string };
+type Runtime = {
+  create(): {
+    template(spec: unknown): TemplateDelegate;
+    registerHelper(name: string, helper: (items: readonly unknown[], separator: string, options: BlockOptions) => string): void;
+  };
+};
 const engine = (HandlebarsRuntime as unknown as Runtime).create();
+
+/** `{{#join list ", "}}…{{/join}}`: the items, separated. */
+engine.registerHelper('join', (items, separator, options) => items.map((item) => options.fn(item)).join(separator));
+
+/**
+ * A block on lines of its own, one line per item, the separator ending every line but the last:
+ *   {{#lines columns ","}}
+ *     {{this}}
+ *   {{/lines}}
+ */
+engine.registerHelper('lines', (items, separator, options) => {
+  if (items.length === 0) return '';
+  return `${items.map((item) => options.fn(item).replace(/\n$/, '')).join(`${separator}\n`)}\n`;
+});
 const specs = TEMPLATE_SPECS as Record<string, unknown>;
 const loaded = new Map<string, TemplateDelegate>();
 

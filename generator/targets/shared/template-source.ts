@@ -9,8 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../util/package-root.js';
 
-/** Compile options: output is SQL or code, not HTML; a misspelled field must fail instead of rendering ''. */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+/**
+ * Compile options: output is SQL or code, not HTML; a misspelled field must fail instead of rendering ''.
+ * No data frames (`@index`, `@last`): Handlebars builds one per block and per `each`, which was most of a
+ * warehouse target's time; lists with separators use the `join` and `lines` helpers (render-template.ts).
+ */
+export const TEMPLATE_OPTIONS = {
+  noEscape: true, strict: true, data: false, knownHelpers: { join: true, lines: true },
+} as const;
 
 export function templateModuleSource(): string {
   const root = join(packageRoot(), 'templates');

@@ -13,11 +13,14 @@
  * doubled and control characters written as escapes; quotes are doubled.
  */
 import { SNOWFLAKE_RESERVED_WORDS } from './reserved-words.js';
+import { memoizeString } from '../shared/memoize.js';
 
 const SNAKE_CASE = /^[a-z_][a-z0-9_$]*$/;
 const UNQUOTED = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 
-export function quoteIdent(name: string): string {
+export const quoteIdent = memoizeString(quoteIdentOnce);
+
+function quoteIdentOnce(name: string): string {
   if (name.includes('\u0000')) throw new Error('identifier contains a NUL byte');
   if (SNAKE_CASE.test(name)) {
     return SNOWFLAKE_RESERVED_WORDS.has(name.toUpperCase()) ? `"${name.toUpperCase()}"` : name;

@@ -35,7 +35,8 @@ export interface ReportView {
 
 export class PortabilityNotes {
   private readonly general: string[] = [];
-  private readonly byTable = new Map<string, Map<NoteTopic, string[]>>();
+  /** By the Table object itself: a note is added for nearly every column, and an id string per note cost more. */
+  private readonly byTable = new Map<Table, Map<NoteTopic, string[]>>();
 
   /** A note about the whole database (added once, however often it is asked for). */
   addGeneral(note: string): void {
@@ -43,11 +44,11 @@ export class PortabilityNotes {
   }
 
   add(table: Table, topic: NoteTopic, note: string): void {
-    const topics = this.byTable.get(tableId(table)) ?? new Map<NoteTopic, string[]>();
-    const notes = topics.get(topic) ?? [];
-    notes.push(note);
-    topics.set(topic, notes);
-    this.byTable.set(tableId(table), topics);
+    let topics = this.byTable.get(table);
+    if (!topics) this.byTable.set(table, (topics = new Map()));
+    const notes = topics.get(topic);
+    if (notes) notes.push(note);
+    else topics.set(topic, [note]);
   }
 
   /** Sections in the order of `tables`; a table with nothing to report says so, so none looks forgotten. */
@@ -55,7 +56,7 @@ export class PortabilityNotes {
     const sections = [...tables]
       .sort((a, b) => (tableId(a) < tableId(b) ? -1 : tableId(a) > tableId(b) ? 1 : 0))
       .map((table) => {
-        const topics = this.byTable.get(tableId(table));
+        const topics = this.byTable.get(table);
         return {
           title: tableId(table),
           source: `definitions/${table.source}`,
