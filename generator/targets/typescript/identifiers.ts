@@ -16,8 +16,11 @@ const RESERVED_BINDINGS = new Set([
   'eval', 'any', 'boolean', 'number', 'string', 'symbol', 'never', 'unknown', 'object', 'undefined', 'bigint',
 ]);
 
+const NEEDS_ESCAPE = /[\\'\u0000-\u001f\u007f\u2028\u2029]/;
+
 /** A single-quoted TypeScript string literal; escapes what would end or corrupt the literal. */
 export function tsString(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `'${value}'`; // nearly every name and description
   const escaped = value.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
     switch (c) {
       case '\\': return '\\\\';
@@ -89,7 +92,11 @@ export class NameAllocator {
 
 /** Lines of a JSDoc comment; `*\/` inside a description must not end the comment early. */
 export function docComment(lines: readonly string[], indent = ''): string[] {
-  const text = lines.flatMap((line) => line.split(/\r?\n/)).map((line) => line.replace(/\*\//g, '*\\/'));
+  const text: string[] = [];
+  for (const line of lines) {
+    // most lines have neither a line break nor `*/`: no split, no replace
+    for (const part of /[\r\n]/.test(line) ? line.split(/\r?\n/) : [line]) text.push(part.includes('*/') ? part.replace(/\*\//g, '*\\/') : part);
+  }
   if (text.length === 0) return [];
   if (text.length === 1) return [`${indent}/** ${text[0]} */`];
   return [`${indent}/**`, ...text.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`];

@@ -27,15 +27,18 @@ function typeTexts(view: TableView): string[] {
   return [...fields, view.client.type, view.spec.type];
 }
 
-function usedNames(names: readonly string[], texts: readonly string[]): string[] {
-  const text = texts.join('\n');
-  return names.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+/** One pass over the type texts finds every runtime name they use (a regex per name was a scan per name). */
+const RUNTIME_NAME = new RegExp(`\\b(?:${[...RUNTIME_CLASSES, ...RUNTIME_TYPES].join('|')})\\b`, 'g');
+
+function usedNames(names: readonly string[], found: ReadonlySet<string>): string[] {
+  return names.filter((name) => found.has(name));
 }
 
 function importLines(views: readonly TableView[]): string[] {
-  const texts = views.flatMap(typeTexts);
-  const classes = usedNames(RUNTIME_CLASSES, texts);
-  const types = ['Queryable', ...usedNames(RUNTIME_TYPES, texts).filter((n) => n !== 'Queryable')].sort();
+  const found = new Set<string>();
+  for (const text of views.flatMap(typeTexts)) for (const match of text.matchAll(RUNTIME_NAME)) found.add(match[0]);
+  const classes = usedNames(RUNTIME_CLASSES, found);
+  const types = ['Queryable', ...usedNames(RUNTIME_TYPES, found).filter((n) => n !== 'Queryable')].sort();
   return [
     ...(classes.length ? [`import { ${classes.join(', ')} } from '../runtime.js';`] : []),
     `import type { ${types.join(', ')} } from '../runtime.js';`,
