@@ -79,5 +79,6 @@ export function formatLogicalType(type: LogicalType): string {
 
 /** Two columns may be joined by a reference when their logical types are the same. */
 export function sameLogicalType(a: LogicalType, b: LogicalType): boolean {
-  return formatLogicalType(a) === formatLogicalType(b);
+  if (a === b) return true; // types of one spelling are one shared object (parseTypeSpec)
+  return a.name === b.name && a.length === b.length && a.precision === b.precision && (a.scale ?? 0) === (b.scale ?? 0);
 }

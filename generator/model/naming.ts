@@ -7,8 +7,10 @@ import type { Table } from './catalog.js';
 export const MAX_IDENTIFIER_BYTES = 63;
 export const SNAKE_CASE = /^[a-z][a-z0-9_]*$/;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function byteLength(name: string): number {
-  return Buffer.byteLength(name, 'utf8');
+  return ASCII.test(name) ? name.length : Buffer.byteLength(name, 'utf8'); // names are nearly always ASCII
 }
 
 export const primaryKeyName = (table: string) => `${table}_pkey`;
