@@ -9,12 +9,14 @@
 // Left out (loaded from node_modules when a command needs them): the database drivers, the TypeScript
 // compiler and its helpers, and anything already loaded lazily through createRequire.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'dist', 'lakegen.cjs');
+// code cached from an earlier bundle is of no use to this one (launch.ts)
+rmSync(join(root, 'dist', 'code-cache'), { recursive: true, force: true });
 
 await build({
   entryPoints: [join(root, 'dist', 'generator', 'cli', 'bin.js')],
@@ -34,7 +36,7 @@ await build({
 // A classic script run by vm.Script cannot call import() (Node 20 wants --experimental-vm-modules for it): the
 // first such call would fail at run time, in front of a user. Fail the build instead.
 const bundled = readFileSync(outfile, 'utf8');
-const dynamicImport = /\bimport\(\s*["'`]/.exec(bundled);
+const dynamicImport = /\bimport\s*\(/.exec(bundled);
 if (dynamicImport) {
   const line = bundled.slice(0, dynamicImport.index).split('\n').length;
   process.stderr.write(`bundle: dist/lakegen.cjs:${line} calls import(); load that module with require or createRequire\n`);

@@ -25,12 +25,13 @@ export interface OutputComparison {
 export function compareOutput(outDir: string, targetFolders: readonly string[], files: readonly GeneratedFile[]): OutputComparison {
   const result: OutputComparison = { changed: [], missing: [], unchanged: [], extra: [], foreign: [] };
   const expected = new Set(files.map((f) => f.path));
-  // one listing of the target folders says which files exist: no stat per generated file
+  // one listing of the target folders says which files exist, without a stat per generated file; the listing
+  // does not enter symbolic links (a link to a parent would never end), so a file it misses is looked up
   const present = new Set(targetFolders.flatMap((folder) => listFilesRecursive(outDir, folder)).sort());
-  const listed = new Set(targetFolders);
+  const absent = new Set(targetFolders.filter((folder) => !existsSync(join(outDir, folder))));
   for (const file of files) {
     const path = join(outDir, file.path);
-    const exists = listed.has(topFolder(file.path)) ? present.has(file.path) : existsSync(path);
+    const exists = present.has(file.path) || (!absent.has(topFolder(file.path)) && existsSync(path));
     if (!exists) result.missing.push(file);
     else if (readFileSync(path, 'utf8') === file.contents) result.unchanged.push(file);
     else result.changed.push(file);
@@ -73,7 +74,11 @@ export function writeOutput(outDir: string, comparison: OutputComparison): void 
   }
 }
 
-/** `outDir/<folder>` appears at once, complete, or not at all. */
+/**
+ * `outDir/<folder>` appears at once, complete, or not at all. If the folder cannot be renamed into place
+ * (another compile created it meanwhile; on Windows a scanner holding a new file open), the files are written
+ * into it one by one, each atomically, as into any existing folder.
+ */
 function writeNewFolder(outDir: string, folder: string, files: readonly GeneratedFile[]): void {
   const staging = join(outDir, `.${folder}.${temporaryName()}`);
   const folders = new FolderMaker();
@@ -83,10 +88,21 @@ function writeNewFolder(outDir: string, folder: string, files: readonly Generate
       folders.make(dirname(path));
       writeFileSync(path, file.contents);
     }
-    renameSync(staging, join(outDir, folder));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  }
+  try {
+    renameSync(staging, join(outDir, folder));
+    return;
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  const existing = new FolderMaker();
+  for (const file of files) {
+    const path = join(outDir, file.path);
+    existing.make(dirname(path));
+    replaceFile(path, file.contents);
   }
 }
 

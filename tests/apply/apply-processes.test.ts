@@ -2,11 +2,10 @@
  * apply as real processes: killed mid-transaction (SIGKILL) it leaves the database as it was; two started
  * together both succeed, one after the other.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, renameSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, REPO_ROOT } from '../support/binary.js';
+import { REPO_ROOT, startBinary } from '../support/binary.js';
 import { copyToTemp, removeTempProjects, writeProject } from '../support/project.js';
 import { CATALOG_SNAPSHOT, dropDatabase, queryDatabase, SERVER_URL, uniqueDatabaseName } from '../support/server.js';
 
@@ -16,16 +15,7 @@ afterAll(async () => {
   removeTempProjects();
 });
 
-function runProcess(args: string[], cwd: string): { done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>; kill: () => void; stdout: () => string } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => { stdout += chunk; });
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
-  const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { done, kill: () => child.kill('SIGKILL'), stdout: () => stdout };
-}
+const runProcess = (args: string[], cwd: string) => startBinary(args, cwd);
 
 function renamedCopy(source: string, from: string, label: string): { root: string; database: string } {
   const root = copyToTemp(source);

@@ -2,7 +2,7 @@
  * Writing generated/: a new target folder appears whole or not at all, an existing one is updated file by
  * file (unchanged files untouched), and no temporary file or folder is ever left behind.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../generator/targets/target.js';
@@ -57,6 +57,18 @@ describe('writing the output folder', () => {
     expect(readTree(outDir)).toEqual(Object.fromEntries(next.map((f) => [f.path, f.contents])));
     expect(statSync(join(outDir, 'postgres/demo/a.sql')).mtime).toEqual(longAgo);
     expect(temporaries(outDir)).toEqual([]);
+  });
+
+  it('follows a symbolic link inside a target folder to the files it holds', () => {
+    const root = writeProject({});
+    const outDir = join(root, 'generated');
+    const files = [file('postgres/demo/a.sql'), file('postgres/demo/tables/b.sql')];
+    write(join(root, 'elsewhere'), ['postgres'], files);
+    mkdirSync(join(outDir, 'postgres'), { recursive: true });
+    symlinkSync(join(root, 'elsewhere', 'postgres', 'demo'), join(outDir, 'postgres', 'demo'));
+    const comparison = compareOutput(outDir, ['postgres'], files);
+    expect(comparison.unchanged.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    expect(comparison.missing).toEqual([]);
   });
 
   it('adds a new target folder beside an existing one without touching it', () => {
