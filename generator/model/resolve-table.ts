@@ -58,17 +58,19 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
   const pendingReferences: PendingReference[] = [];
   let typesValid = true;
 
-  for (const [name, spec] of Object.entries(raw.columns)) {
+  for (const name of Object.keys(raw.columns)) {
+    const spec = raw.columns[name];
     const definition: RawColumn = typeof spec === 'string' ? { type: spec } : spec;
-    const typePath = typeof spec === 'string' ? ['columns', name] : ['columns', name, 'type'];
-    const typeSpan = document.locate(typePath);
+    // one path for the column's key span and, when the type is written inline, its type span
+    const columnPath = ['columns', name];
+    const typeSpan = document.locate(typeof spec === 'string' ? columnPath : ['columns', name, 'type']);
     const parsed = parseTypeSpec(definition.type);
     if ('error' in parsed) {
       diagnostics.push(loadDiagnostic('structure', typeSpan, `column \`${name}\`: ${parsed.error}`));
       typesValid = false;
       continue;
     }
-    const span = document.locate(['columns', name], 'key');
+    const span = document.locate(columnPath, 'key');
     columns.push({
       name,
       type: parsed.type,
