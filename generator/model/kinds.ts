@@ -2,7 +2,7 @@
  * What each table kind adds and demands (DESIGN.md §3). The one place that knows the kinds' columns:
  * resolve() adds them, the rules compare user-written versions against them, targets read the Catalog.
  */
-import type { ColumnDefault, TableKind } from './catalog.js';
+import type { Column, ColumnDefault, Table, TableKind } from './catalog.js';
 import type { LogicalType } from './logical-type.js';
 
 export interface KindColumn {
@@ -50,4 +50,16 @@ export function conventionalKeyColumn(tableName: string): string {
 
 export function defaultCurrentView(tableName: string): string {
   return tableName.endsWith('_hist') ? tableName.slice(0, -'_hist'.length) : `${tableName}_current`;
+}
+
+/**
+ * The columns a reference table's rows write, in table order, `is_active` always among them (true unless a row
+ * says otherwise, so a row back in the definitions is reactivated) and never `systime`, which the upsert sets
+ * only when a row changes. The definitions own the rows: a column without a default is always written, so a
+ * value removed from every row is removed from the database too (NULL), not left behind; a column with a
+ * default that no row sets stays the database's. Every target's reference-row statement writes these.
+ */
+export function referenceRowColumns(table: Table): Column[] {
+  return table.columns.filter((c) => c.name !== 'systime' && (c.name === 'is_active'
+    || (c.origin === 'user' && c.default === undefined) || table.rows.some((r) => c.name in r.values)));
 }

@@ -4,6 +4,7 @@
  * longer in the definitions are deactivated, never deleted. Values are escaped literals, never spliced text.
  */
 import type { Table } from '../../model/catalog.js';
+import { referenceRowColumns } from '../../model/kinds.js';
 import { qualifiedName, quoteIdent, sqlValue } from './quote.js';
 import { identList } from './table-ddl.js';
 
@@ -15,8 +16,7 @@ export interface ReferenceDataSql {
 export function referenceDataSql(table: Table): ReferenceDataSql {
   const name = qualifiedName(table.schema, table.name);
   const key = table.primaryKey;
-  const written = table.columns.filter((c) => c.name !== 'systime' && table.rows.some((r) => c.name in r.values));
-  const columns = written.some((c) => c.name === 'is_active') ? written : [...written, { name: 'is_active' }];
+  const columns = referenceRowColumns(table);
   const deactivate = deactivateSql(table, name);
   if (table.rows.length === 0) return { deactivate };
 

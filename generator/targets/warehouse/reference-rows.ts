@@ -1,10 +1,10 @@
 /**
  * The rows of a reference table as a rectangle both warehouse MERGEs read, with the PostgreSQL target's
- * semantics (generator/targets/postgres/reference-data.ts): the columns any row writes, plus `is_active`
- * (true unless a row says otherwise, so a row back in the definitions is reactivated); never `systime`,
- * which the MERGE sets only when a row changes. A cell a row leaves out takes the column's default.
+ * semantics: the columns of referenceRowColumns() (model/kinds.ts). A cell a row leaves out takes the
+ * column's default.
  */
 import type { Column, Scalar, Table } from '../../model/catalog.js';
+import { referenceRowColumns } from '../../model/kinds.js';
 import type { WarehouseDialect } from './dialect.js';
 import { classifyDefault, valueLiteral } from './values.js';
 
@@ -20,8 +20,7 @@ export interface ReferenceRowSet {
 }
 
 export function referenceRowSet(table: Table): ReferenceRowSet {
-  const written = table.columns.filter((c) =>
-    c.name !== 'systime' && (c.name === 'is_active' || table.rows.some((r) => c.name in r.values)));
+  const written = referenceRowColumns(table);
   const key = table.primaryKey.map((name) => table.columns.find((c) => c.name === name)!);
   return {
     key,

@@ -12,6 +12,7 @@ kind: reference
 columns:
   color_type_id: smallint
   color_type_name: { type: "varchar(20)", unique: true }
+  note: text?
 primary_key: [color_type_id]
 rows:
 ${rows.map((r) => `  - ${r}`).join('\n')}
@@ -62,5 +63,15 @@ describe('reference rows on a real server', () => {
     const back = await apply(['{ color_type_id: 1, color_type_name: crimson }', '{ color_type_id: 2, color_type_name: green }', '{ color_type_id: 3, color_type_name: blue }']);
     expect(back.map((r) => [r.id, r.name, r.active])).toEqual([[1, 'crimson', true], [2, 'green', true], [3, 'blue', true]]);
     expect(back[2].systime > edited[2].systime).toBe(true);
+  });
+
+  it('a value removed from every row is removed from the database, not left behind', async () => {
+    const noted = await apply(['{ color_type_id: 1, color_type_name: red, note: warm }', '{ color_type_id: 2, color_type_name: green, note: cool }']);
+    const notes = async () => (await db.query<{ note: string | null }>('SELECT note FROM ref.color_type WHERE color_type_id IN (1, 2) ORDER BY color_type_id')).rows.map((r) => r.note);
+    expect(await notes()).toEqual(['warm', 'cool']);
+    const cleared = await apply(['{ color_type_id: 1, color_type_name: red }', '{ color_type_id: 2, color_type_name: green }']);
+    expect(await notes()).toEqual([null, null]);
+    expect(cleared[0].systime > noted[0].systime).toBe(true);
+    expect(await apply(['{ color_type_id: 1, color_type_name: red }', '{ color_type_id: 2, color_type_name: green }'])).toEqual(cleared);
   });
 });
