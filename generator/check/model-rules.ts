@@ -37,7 +37,7 @@ export const ROWS_RULES = defineRules('rows', {
   },
   'unknown-column': {
     code: 'LG704', severity: 'error',
-    description: 'A reference row sets a column the table does not have.',
+    description: 'A reference row sets a column the table does not have, or one lakegen manages (`is_active`, `systime`).',
     hint: 'Use the table\'s column names.',
   },
   'duplicate-unique': {

@@ -6,6 +6,9 @@ import type { SourceDocument } from '../load/source-document.js';
 import type { Column, ReferenceRow, Scalar } from './catalog.js';
 import { coerceRowValue } from './row-values.js';
 
+/** The reference kind's own columns: rows never set them (DESIGN.md §3). */
+const MANAGED_COLUMNS = new Set(['is_active', 'systime']);
+
 interface RawRow {
   values: Record<string, unknown>;
   span: SourceSpan;
@@ -30,6 +33,15 @@ export function resolveRows(
       if (!column) {
         diagnostics.push(ruleDiagnostic(ROWS_RULES['unknown-column'], raw.valueSpan(name, 'key'),
           `row of \`${tableName}\` sets \`${name}\`, which is not a column`));
+        valid = false;
+        continue;
+      }
+      if (MANAGED_COLUMNS.has(name)) {
+        // apply would write it and then refuse the result (an inactive row in the definitions), or lose it
+        diagnostics.push(ruleDiagnostic(ROWS_RULES['unknown-column'], raw.valueSpan(name, 'key'),
+          `row of \`${tableName}\` sets \`${name}\`, which lakegen manages: a row in the definitions is active, `
+          + 'a row removed from them is deactivated, and `systime` records when a row last changed',
+          `Remove \`${name}\` from the row; to deactivate the row, remove the row.`));
         valid = false;
         continue;
       }

@@ -69,6 +69,8 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG702', files: replace(status, '{ status_type_id: 2,', '{ status_type_id: 1,'), at: `${status}:9:23` },
   { code: 'LG703', files: replace(status, '{ status_type_id: 2, status_type_name: closed }', '{ status_type_id: 2 }'), at: `${status}:9:5` },
   { code: 'LG704', files: replace(status, 'status_type_name: closed }', 'status_type_name: closed, colour: red }'), at: `${status}:9:52` },
+  { code: 'LG704', files: replace(status, 'status_type_name: closed }', 'status_type_name: closed, is_active: false }'), at: `${status}:9:52`,
+    message: /sets `is_active`, which lakegen manages/ },
   { code: 'LG705', files: replace(status, 'status_type_name: closed', 'status_type_name: open'), at: `${status}:9:44` },
 ];
 
