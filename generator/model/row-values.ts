@@ -5,6 +5,7 @@
  */
 import type { Scalar } from './catalog.js';
 import type { LogicalType } from './logical-type.js';
+import { timeValueProblem } from './time-values.js';
 
 export type CoercedValue = { value: Scalar } | { error: string };
 
@@ -47,7 +48,21 @@ export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean
   }
 }
 
+/**
+ * YAML numbers arrive as doubles: past 2^53 an integer, and past 15 significant digits any number, may already
+ * have been rounded by the parser, and the exact value written is gone. Such a value must be quoted, so that
+ * bigint and numeric keep every digit.
+ */
+function roundedByYaml(raw: number): CoercedValue | undefined {
+  const inexact = Number.isInteger(raw)
+    ? !Number.isSafeInteger(raw)
+    : String(raw).replace(/^-?0*\.?0*/, '').replace(/e.*$/i, '').replace('.', '').length > 15;
+  return inexact ? { error: `${raw} is read as a floating-point number and may have lost digits; quote it to keep every digit` } : undefined;
+}
+
 function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  const rounded = typeof raw === 'number' ? roundedByYaml(raw) : undefined;
+  if (rounded) return rounded;
   const text = typeof raw === 'number' ? (Number.isInteger(raw) ? String(raw) : '') : fromCsv || name === 'bigint' ? String(raw).trim() : '';
   if (typeof raw === 'boolean' || !/^-?\d+$/.test(text)) return { error: `expected ${article(name)} integer, got ${show(raw)}` };
   const [min, max] = INTEGER_RANGES[name];
@@ -57,6 +72,8 @@ function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number |
 }
 
 function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  const rounded = typeof raw === 'number' ? roundedByYaml(raw) : undefined;
+  if (rounded) return rounded;
   if (typeof raw === 'boolean' || (typeof raw === 'string' && !fromCsv && !/^-?\d+(\.\d+)?$/.test(raw))) {
     return { error: `expected a number, got ${show(raw)}` };
   }
@@ -109,6 +126,8 @@ function coerceText(type: LogicalType, raw: string | number | boolean, fromCsv: 
   if (raw.includes('\u0000')) return { error: 'text cannot contain a NUL character' };
   const pattern = PATTERNS[type.name];
   if (pattern && !pattern.test(raw)) return { error: `${show(raw)} is not a valid ${type.name}` };
+  const problem = timeValueProblem(type.name, raw);
+  if (problem) return { error: `${show(raw)} is not a valid ${type.name}: ${problem}` };
   if (type.length !== undefined && [...raw].length > type.length) {
     return { error: `${show(raw)} is longer than ${type.name}(${type.length})` };
   }
