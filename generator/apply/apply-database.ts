@@ -7,7 +7,7 @@
 import type { DatabasePlan, PlanEntry } from '../targets/postgres/plan.js';
 import { DriftFailure, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
 import type { DatabaseHost, DatabaseSession } from './connection.js';
-import { tableDifferences, type TableDrift } from './drift.js';
+import { tableDifferences, viewDifferences, type TableDrift } from './drift.js';
 import { readLiveState, type LiveState } from './live-catalog.js';
 import { shapeDrift } from './shape-drift.js';
 import { validateLiveState } from './post-apply-validation.js';
@@ -109,7 +109,7 @@ async function assertNoDrift(session: DatabaseSession, plan: DatabasePlan, live:
   for (const table of plan.database.schemas.flatMap((s) => s.tables)) {
     const existing = live.tables.get(`${table.schema}.${table.name}`);
     if (!existing) continue;
-    const differences = tableDifferences(table, existing);
+    const differences = [...tableDifferences(table, existing), ...viewDifferences(table, live)];
     if (differences.length > 0) drift.set(`${table.schema}.${table.name}`, differences);
   }
   // a table whose columns differ is reported by its columns: the rest would mostly repeat them

@@ -5,7 +5,8 @@
 import type { Table } from '../model/catalog.js';
 import { formatLogicalType } from '../model/logical-type.js';
 import { postgresCatalogType } from '../targets/postgres/types.js';
-import type { LiveTable } from './live-catalog.js';
+import { PERIOD_COLUMNS } from '../model/kinds.js';
+import type { LiveState, LiveTable } from './live-catalog.js';
 
 export interface TableDrift {
   readonly table: string;
@@ -37,4 +38,22 @@ export function tableDifferences(table: Table, live: LiveTable): string[] {
     differences.push(`primary key is (${live.primaryKey.join(', ')}) in the database, (${table.primaryKey.join(', ')}) in the definitions`);
   }
   return differences;
+}
+
+/**
+ * A temporal table's current-state view must list the table's columns in the order of the definitions: the
+ * deploy replaces the view (CREATE OR REPLACE VIEW), and PostgreSQL can add columns at the end of a view but
+ * cannot move, rename or drop one (42P16). A reordered definition is drift, said before anything runs.
+ */
+export function viewDifferences(table: Table, live: LiveState): string[] {
+  if (!table.temporal) return [];
+  const view = `${table.schema}.${table.temporal.currentView}`;
+  const liveColumns = live.viewColumns.get(view);
+  if (!liveColumns) return [];
+  const expected = table.columns.map((c) => c.name).filter((name) => !(PERIOD_COLUMNS as readonly string[]).includes(name));
+  const kept = expected.slice(0, liveColumns.length);
+  if (kept.join(',') === liveColumns.join(',')) return [];
+  return [`current view ${view} has the columns (${liveColumns.join(', ')}) in the database, `
+    + `(${expected.join(', ')}) in the definitions; PostgreSQL cannot move or drop a view's columns: `
+    + `keep the columns' order in the definitions, or drop the view (DROP VIEW ${view}) and apply again`];
 }

@@ -20,6 +20,8 @@ export interface LiveState {
   readonly schemas: Set<string>;
   /** Views, as `schema.view`. */
   readonly views: Set<string>;
+  /** The column names of each view, in order, by `schema.view`. */
+  readonly viewColumns: Map<string, string[]>;
   /** By `schema.table`. */
   readonly tables: Map<string, LiveTable>;
   /** md5 of columns, constraints, indexes and comments, by `schema.table`. */
@@ -52,15 +54,15 @@ export async function readLiveState(session: DatabaseSession, options: ReadOptio
   if (!relations.rows[0].any) return emptyState(schemas.rows.map((r) => String(r.name)));
   const views = await session.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND ${USER_SCHEMAS}`);
   const columns = await session.query(`
-    SELECT n.nspname || '.' || c.relname AS table_id, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-           a.attnotnull AS not_null,
+    SELECT n.nspname || '.' || c.relname AS table_id, c.relkind = 'v' AS is_view, a.attname AS name,
+           format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
            coalesce((SELECT array_to_string(array_agg(k.attname ORDER BY x.ord), ',')
                        FROM pg_constraint p, unnest(p.conkey) WITH ORDINALITY x(attnum, ord)
                        JOIN pg_attribute k ON k.attrelid = c.oid AND k.attnum = x.attnum
                       WHERE p.conrelid = c.oid AND p.contype = 'p'), '') AS primary_key
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-     WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}
+     WHERE c.relkind IN ('r', 'p', 'v') AND ${USER_SCHEMAS}
      ORDER BY 1, a.attnum`);
   const triggers = await session.query(`
     SELECT n.nspname || '.' || c.relname AS table_id, count(*) AS trigger_count,
@@ -107,6 +109,10 @@ export async function readLiveState(session: DatabaseSession, options: ReadOptio
   const tables = state.tables;
   for (const row of columns.rows) {
     const id = String(row.table_id);
+    if (row.is_view) {
+      state.viewColumns.set(id, [...(state.viewColumns.get(id) ?? []), String(row.name)]);
+      continue;
+    }
     let table = tables.get(id);
     if (!table) {
       table = { columns: [], primaryKey: row.primary_key ? String(row.primary_key).split(',') : [] };
@@ -134,6 +140,7 @@ function emptyState(schemas: string[]): LiveState & { views: Set<string>; tables
   return {
     schemas: new Set(schemas),
     views: new Set(),
+    viewColumns: new Map(),
     tables: new Map(),
     tableFingerprints: new Map(),
     historyFingerprints: new Map(),

@@ -147,6 +147,20 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(temporary.n).toBe('0');
   });
 
+  it('stops, naming the view, when a temporal table\'s columns are reordered (PostgreSQL cannot reorder a view)', async () => {
+    const { root, database } = exampleProject('vieworder');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    editTable(root, database, 'silver/dim_customer_hist', '  last_name: text\n  email: text?\n', '  email: text?\n  last_name: text\n');
+    const before = await snapshot(database);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('apply stopped: tables in the database differ from their definitions; nothing was changed');
+    expect(result.stderr).toContain('- current view silver.dim_customer has the columns (customer_id, first_name, last_name, email, segment) in the database, '
+      + '(customer_id, first_name, email, last_name, segment) in the definitions');
+    expect(result.stderr).not.toMatch(/42P16/);
+    expect(await snapshot(database)).toBe(before);
+  });
+
   it('names a default changed by hand, and a check the server cannot build, without changing anything', async () => {
     const { root, database } = exampleProject('shape2');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
