@@ -5,7 +5,7 @@
  * anything changes; after applying, the live catalog is checked against the plan before COMMIT.
  */
 import type { DatabasePlan, PlanEntry } from '../targets/postgres/plan.js';
-import { DriftFailure, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
+import { DriftFailure, REFERENCE_UNIQUE_HINT, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
 import type { DatabaseHost, DatabaseSession } from './connection.js';
 import { tableDifferences, viewDifferences, type TableDrift } from './drift.js';
 import { readLiveState, type LiveState } from './live-catalog.js';
@@ -136,8 +136,10 @@ SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT 
     counts.deactivated = Number(result.rows[0].n);
     return counts;
   } catch (error) {
-    const { message, code, position } = error as { message: string; code?: string; position?: string };
-    throw new StatementFailure(entry.object, entry.file, statementAt(entry.sql, position ? Number(position) : undefined), message, code);
+    const { message, code, position, detail } = error as { message: string; code?: string; position?: string; detail?: string };
+    const uniqueRows = entry.data !== undefined && code === '23505';
+    throw new StatementFailure(entry.object, entry.file, statementAt(entry.sql, position ? Number(position) : undefined),
+      uniqueRows && detail ? `${message}: ${detail}` : message, code, uniqueRows ? REFERENCE_UNIQUE_HINT : undefined);
   }
 }
 

@@ -8,10 +8,21 @@ export class StatementFailure extends Error {
     readonly statement: string,
     readonly serverMessage: string,
     readonly sqlstate: string | undefined,
+    /** What the failure means for definitions, when lakegen knows. */
+    readonly hint?: string,
   ) {
     super(`${object}: ${serverMessage}`);
   }
 }
+
+/**
+ * A reference table's rows are upserted one after the other, and rows removed from the definitions are kept
+ * (deactivated): a unique value two rows exchange, or a removed row's value given to a new row, conflicts.
+ */
+export const REFERENCE_UNIQUE_HINT = 'a reference table\'s unique columns stay unique across all its rows, including rows '
+  + 'removed from the definitions (kept, deactivated); rows take their new values one after the other, so two rows '
+  + 'exchanging values conflict too. Keep the value on its old key, or change it in two applies (first to a value '
+  + 'no row has).';
 
 /** Existing tables differ from their definitions: nothing was changed. */
 export class DriftFailure extends Error {

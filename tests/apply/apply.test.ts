@@ -147,6 +147,19 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(temporary.n).toBe('0');
   });
 
+  it('explains a reference row that takes a unique value another row holds, and changes nothing', async () => {
+    const { root, database } = exampleProject('uniquerows');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    // row 3 is removed (kept, deactivated) and its name given to a new row 4
+    editTable(root, database, 'common/trade_status_type', 'trade_status_type_id: 3,', 'trade_status_type_id: 4,');
+    const before = await snapshot(database);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Key \(trade_status_type_name\)=\(cancelled\) already exists/);
+    expect(result.stderr).toMatch(/hint: a reference table's unique columns stay unique across all its rows, including rows removed from the definitions/);
+    expect(await snapshot(database)).toBe(before);
+  });
+
   it('stops, naming the view, when a temporal table\'s columns are reordered (PostgreSQL cannot reorder a view)', async () => {
     const { root, database } = exampleProject('vieworder');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
