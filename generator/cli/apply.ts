@@ -57,8 +57,10 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
   const { applyDatabase } = await import('../apply/apply-database.js');
   const reports: DatabaseReport[] = [];
   const progress = createProgress(io);
+  let current: string | undefined;
   try {
     for (const plan of plans) {
+      current = plan.database.name;
       if (format === 'pretty') io.stdout(`apply ${plan.database.name} → ${displayLocation(host.databaseLabel(plan.database.name), io.cwd)}\n`);
       const report = await applyDatabase(host, plan, {
         only,
@@ -76,6 +78,11 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
     }
   } catch (error) {
     progress.done();
+    // the databases applied before the failure are committed: a tool reading the JSON must learn of them
+    if (format === 'json') {
+      const failed = { database: current, error: error instanceof Error ? error.message : String(error) };
+      io.stdout(`${JSON.stringify({ location: host.label, databases: reports, failed }, null, 2)}\n`);
+    }
     return reportFailure(error, io);
   } finally {
     await host.close();

@@ -158,6 +158,10 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(result.stderr).toMatch(/Key \(trade_status_type_name\)=\(cancelled\) already exists/);
     expect(result.stderr).toMatch(/hint: a reference table's unique columns stay unique across all its rows, including rows removed from the definitions/);
     expect(await snapshot(database)).toBe(before);
+    // with --format json, stdout still says what was committed (nothing here) and what failed
+    const json = await runCli(['apply', '--url', url, '--format', 'json'], root);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ databases: [], failed: { database, error: expect.stringMatching(/trade_status_type/) } });
   });
 
   it('stops, naming the view, when a temporal table\'s columns are reordered (PostgreSQL cannot reorder a view)', async () => {
