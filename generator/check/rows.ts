@@ -17,17 +17,17 @@ export function checkRows(context: CheckContext): void {
 
 function checkUnique(context: CheckContext, table: Table, columns: readonly string[], rule: 'duplicate-key' | 'duplicate-unique'): void {
   const seen = new Map<string, number>();
-  table.rows.forEach((row, index) => {
+  for (const row of table.rows) {
     const values = columns.map((c) => row.values[c]);
-    if (values.some((v) => v === null || v === undefined)) return;
+    if (values.some((v) => v === null || v === undefined)) continue;
     const key = JSON.stringify(values);
     const earlier = seen.get(key);
     if (earlier === undefined) {
-      seen.set(key, index);
-      return;
+      seen.set(key, row.ordinal);
+      continue;
     }
     const label = columns.length === 1 ? `${columns[0]} = ${String(values[0])}` : `(${columns.join(', ')}) = (${values.join(', ')})`;
     context.report(ROWS_RULES[rule], row.valueSpans[columns[0]] ?? row.span,
-      `rows ${earlier + 1} and ${index + 1} of \`${table.name}\` both have ${label}`);
-  });
+      `rows ${earlier} and ${row.ordinal} of \`${table.name}\` both have ${label}`);
+  }
 }

@@ -5,14 +5,22 @@ import type { CsvRows } from './source-document.js';
 
 /** Reads the rows of a reference table from CSV: header line names the columns; BOM, quotes and newlines handled. */
 export function readCsv(file: string, text: string): { rows?: CsvRows; diagnostics: Diagnostic[] } {
+  let repeated: string | undefined;
   try {
     const records = csvParse().parse(text, {
       bom: true,
-      columns: true,
+      // a column named twice would silently keep its last value
+      columns: (header: string[]) => {
+        repeated = header.find((name, index) => header.indexOf(name) !== index);
+        return header;
+      },
       skip_empty_lines: true,
       trim: false,
       info: true,
     }) as { record: Record<string, string>; info: { lines: number } }[];
+    if (repeated !== undefined) {
+      return { diagnostics: [loadDiagnostic('csv', { file, line: 1, column: 1 }, `the header names column \`${repeated}\` twice`)] };
+    }
     return {
       diagnostics: [],
       rows: { file, records: records.map((r) => ({ values: r.record, line: r.info.lines })) },

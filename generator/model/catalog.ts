@@ -62,6 +62,8 @@ export interface ReferenceRow {
   readonly values: Readonly<Record<string, Scalar>>;
   readonly span: SourceSpan;
   readonly valueSpans: Readonly<Record<string, SourceSpan>>;
+  /** Its place among the table's rows as written (`rows:` first, then the CSV), counting invalid rows too. */
+  readonly ordinal: number;
 }
 
 /** Positions of a table's parts, for diagnostics that point at the exact key. */

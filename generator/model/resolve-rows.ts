@@ -21,7 +21,7 @@ export function resolveRows(
   document: SourceDocument, tableName: string, columns: readonly Column[], diagnostics: Diagnostic[],
 ): ReferenceRow[] {
   const byName = new Map(columns.map((c) => [c.name, c]));
-  return rawRows(document).flatMap((raw) => {
+  return rawRows(document).flatMap((raw, index) => {
     const values: Record<string, Scalar> = {};
     const valueSpans: Record<string, SourceSpan> = {};
     let valid = true;
@@ -63,7 +63,7 @@ export function resolveRows(
         valid = false;
       }
     }
-    return valid ? [{ values, span: raw.span, valueSpans }] : [];
+    return valid ? [{ values, span: raw.span, valueSpans, ordinal: index + 1 }] : [];
   });
 }
 

@@ -155,7 +155,7 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
     primaryKey,
     indexes,
     temporal,
-    rows: raw.kind === 'reference' ? resolveRows(document, raw.name, finalColumns, diagnostics) : [],
+    rows: raw.kind === 'reference' ? resolveRows(document, raw.name, finalColumns, diagnostics) : noRows(document, raw, diagnostics),
     span: { file: document.file, line: 1, column: 1 },
     spans: {
       name: document.locate(['name']),
@@ -167,6 +167,16 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
     source: document.source,
   };
   return { table, pendingReferences };
+}
+
+/** Rows beside a table that is not a reference table would be ignored: as YAML `rows:` are refused, so is a CSV. */
+function noRows(document: SourceDocument, raw: RawTable, diagnostics: Diagnostic[]): [] {
+  if (document.csv) {
+    diagnostics.push(loadDiagnostic('layout', { file: document.csv.file, line: 1, column: 1 },
+      `\`${raw.name}\` is a ${raw.kind} table: rows belong to reference tables only, so this CSV would be ignored`,
+      'Remove the CSV, or make the table `kind: reference`.'));
+  }
+  return [];
 }
 
 function toColumnDefault(value: unknown): ColumnDefault | undefined {

@@ -34,7 +34,11 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG002', files: replace(customer, 'full_name: text', 'full_name: { type: text, nulable: true }'), at: `${customer}:6:28`,
     message: /unknown key `nulable` — did you mean `nullable`\?/ },
   { code: 'LG003', files: { [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name\n3,"unterminated\n' }, at: `${T}/ref/status_type.csv:2:1` },
+  { code: 'LG003', files: { [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name,status_type_name\n3,a,b\n' },
+    at: `${T}/ref/status_type.csv:1:1`, message: /names column `status_type_name` twice/ },
   { code: 'LG004', files: { [`${T}/ref/notes.json`]: '{}' }, at: `${T}/ref/notes.json:1:1` },
+  { code: 'LG004', files: { [`${T}/core/customer.csv`]: 'customer_id,full_name\n6f1c1d3e-4c1b-4b6e-9d2a-1b2c3d4e5f60,Ann\n' },
+    at: `${T}/core/customer.csv:1:1`, message: /rows belong to reference tables only/ },
   { code: 'LG005', files: { [`${T}/core/customer.yml`]: BASE_PROJECT[customer] }, at: `${T}/core/customer.yml:1:1` },
   { code: 'LG007', files: { 'lakegen.config.yaml': 'output: out\nrulez: {}\n' }, at: 'lakegen.config.yaml:2:1', message: /did you mean `rules`/ },
   { code: 'LG010', files: replace(order, 'primary_key: [br_order_id]', 'primary_key: [br_order_id]\nindexes:\n  - columns: [paylod]'), at: `${order}:8:15` },
@@ -99,6 +103,14 @@ describe('convention rules', () => {
     expect(diagnostics[0]).toMatchObject({ code: rule.code, file: path, line: Number(line), column: Number(column) });
     expect(diagnostics[0].hint).toBeTruthy();
     if (rule.message) expect(diagnostics[0].message).toMatch(rule.message);
+  });
+
+  it('numbers rows as written, counting rows that are invalid themselves', async () => {
+    const rows = replace(status, '  - { status_type_id: 2, status_type_name: closed }',
+      '  - { status_type_id: two, status_type_name: closed }\n  - { status_type_id: 1, status_type_name: shut }');
+    const diagnostics = await diagnosticsOf(rows);
+    expect(diagnostics.map((d) => d.code)).toEqual(['LG701', 'LG702']);
+    expect(diagnostics[1].message).toMatch(/rows 1 and 3 of `status_type` both have status_type_id = 1/);
   });
 
   it('every rule that definitions can break has a fixture', () => {
