@@ -85,6 +85,8 @@ async function applyInTransaction(
     const before = await readLiveState(session);
     await assertNoDrift(session, plan, before);
     const rowCounts = new Map<string, { inserted: number; updated: number; deactivated: number }>();
+    // the database's own description: set with its schemas, cleared when the definitions no longer have one
+    if (steps.includes('schemas')) await session.exec(plan.currentDatabaseComment);
     const entries = steps.flatMap((step) => plan.entries.filter((e) => entryMatchesStep(e, step)));
     for (const [index, entry] of entries.entries()) {
       const counts = await runEntry(session, entry);

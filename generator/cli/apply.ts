@@ -120,6 +120,7 @@ function dryRunSql(plans: DatabasePlan[], only: readonly ApplyOnlyStep[] | undef
     parts.push(`-- database ${plan.database.name} (dry run: nothing is changed)`);
     if (steps.includes('databases')) parts.push(`-- if it does not exist, outside a transaction:\n${plan.createDatabase};`);
     parts.push('BEGIN;\nSELECT pg_advisory_xact_lock(1818321765, 1734700544);');
+    if (steps.includes('schemas')) parts.push(`-- the database's comment\n${plan.currentDatabaseComment}`);
     for (const step of steps) {
       for (const entry of plan.entries.filter((e) => e.step === step)) parts.push(`-- ${entry.object} (${entry.file})\n${entry.sql}`);
     }

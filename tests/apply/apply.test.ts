@@ -147,6 +147,18 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(temporary.n).toBe('0');
   });
 
+  it('sets the database\'s comment from its description, and clears it when the description is removed', async () => {
+    const { root, database } = exampleProject('dbcomment');
+    const comment = async () => (await queryDatabase<{ c: string | null }>(database,
+      "SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()"))[0].c;
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    expect(await comment()).toBe('Trading demo lakehouse');
+    const file = join(root, 'definitions', database, 'database.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^description: .*\n/m, ''));
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    expect(await comment()).toBe(null);
+  });
+
   it('explains a reference row that takes a unique value another row holds, and changes nothing', async () => {
     const { root, database } = exampleProject('uniquerows');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);

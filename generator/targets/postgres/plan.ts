@@ -37,6 +37,11 @@ export interface DatabasePlan {
   /** Run outside a transaction, connected to another database (PostgreSQL requires it). */
   readonly createDatabase: string;
   readonly databaseComment?: string;
+  /**
+   * Sets (or clears) the comment of the database the session is connected to, inside apply's transaction:
+   * written against current_database(), since an embedded database has another name than the definitions'.
+   */
+  readonly currentDatabaseComment: string;
   readonly entries: readonly PlanEntry[];
 }
 
@@ -88,6 +93,9 @@ export function planDatabase(database: Database): DatabasePlan {
     createDatabase: `CREATE DATABASE ${quoteIdent(database.name)}`,
     databaseComment: database.description === undefined
       ? undefined : `COMMENT ON DATABASE ${quoteIdent(database.name)} IS ${quoteLiteral(database.description)}`,
+    currentDatabaseComment: `SELECT set_config('lakegen.comment', ${database.description === undefined ? "''" : quoteLiteral(database.description)}, true);\n`
+      + "DO $lakegen$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), "
+      + "nullif(current_setting('lakegen.comment'), '')); END $lakegen$;",
     entries,
   };
 }
