@@ -34,6 +34,8 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG002', files: replace(customer, 'full_name: text', 'full_name: { type: text, nulable: true }'), at: `${customer}:6:28`,
     message: /unknown key `nulable` — did you mean `nullable`\?/ },
   { code: 'LG003', files: { [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name\n3,"unterminated\n' }, at: `${T}/ref/status_type.csv:2:1` },
+  { code: 'LG003', files: { [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name\n3,"say ""hi"""\n4,"open\n5,x\n6,y\n' },
+    at: `${T}/ref/status_type.csv:3:1`, message: /the quote opened on line 3 is never closed/ },
   { code: 'LG003', files: { [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name,status_type_name\n3,a,b\n' },
     at: `${T}/ref/status_type.csv:1:1`, message: /names column `status_type_name` twice/ },
   { code: 'LG004', files: { [`${T}/ref/notes.json`]: '{}' }, at: `${T}/ref/notes.json:1:1` },
