@@ -10,6 +10,7 @@ import type { DatabaseHost, DatabaseSession } from './connection.js';
 import { tableDifferences, viewDifferences, type TableDrift } from './drift.js';
 import { readLiveState, type LiveState } from './live-catalog.js';
 import { shapeDrift } from './shape-drift.js';
+import { staleCommentStatements } from './stale-comments.js';
 import { validateLiveState } from './post-apply-validation.js';
 import { APPLY_ONLY_STEPS, entryMatchesStep, type ApplyOnlyStep } from './steps.js';
 
@@ -93,6 +94,8 @@ async function applyInTransaction(
       if (counts) rowCounts.set(entry.object, counts);
       onEntry?.(index + 1, entries.length, entry.object);
     }
+    const staleComments = steps.includes('tables') ? await staleCommentStatements(session, plan) : [];
+    if (staleComments.length > 0) await session.exec(staleComments.join('\n'));
     // a database that had no tables has nothing to compare against: every object in it was created now
     const after = await readLiveState(session, { fingerprints: before.tables.size > 0 });
     for (const step of steps) report(stepReport(step, plan, before, after, rowCounts));

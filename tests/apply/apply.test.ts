@@ -159,6 +159,24 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(await comment()).toBe(null);
   });
 
+  it('clears the comment of a description removed from the definitions, and leaves other tables\' comments alone', async () => {
+    const { root, database } = exampleProject('stalecomments');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    await queryDatabase(database, "CREATE TABLE trading.by_hand (x int); COMMENT ON TABLE trading.by_hand IS 'mine'");
+    const comments = async () => (await queryDatabase<{ c: string }>(database, `
+      SELECT coalesce(obj_description('trading.instrument'::regclass, 'pg_class'), '-') || ' / '
+        || coalesce(col_description('trading.instrument'::regclass, 2), '-') || ' / '
+        || coalesce(obj_description('trading.by_hand'::regclass, 'pg_class'), '-') AS c`))[0].c;
+    expect(await comments()).toBe('A tradable security / ISO 6166 identifier / mine');
+    editTable(root, database, 'trading/instrument', 'description: A tradable security\n', '');
+    editTable(root, database, 'trading/instrument', ', description: ISO 6166 identifier', '');
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/tables +0 created, 1 updated \(trading\.instrument\)/);
+    expect(await comments()).toBe('- / - / mine');
+    expect((await runCli(['apply', '--url', url], root)).stdout).toMatch(/: up to date in/);
+  });
+
   it('explains a reference row that takes a unique value another row holds, and changes nothing', async () => {
     const { root, database } = exampleProject('uniquerows');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);

@@ -1,0 +1,51 @@
+/**
+ * Comments whose description left the definitions. The deploy sets a comment for every description
+ * (COMMENT ON … IS …) but cannot clear one whose description was removed without a statement per undescribed
+ * column; apply, which can read the catalog, clears those: the database then holds exactly the definitions'
+ * descriptions.
+ */
+import type { DatabasePlan } from '../targets/postgres/plan.js';
+import { qualifiedName, quoteIdent } from '../targets/postgres/quote.js';
+import type { DatabaseSession } from './connection.js';
+
+/** Statements clearing the comments of the plan's schemas, tables and columns that have no description. */
+export async function staleCommentStatements(session: DatabaseSession, plan: DatabasePlan): Promise<string[]> {
+  const described = new Set<string>();
+  const schemas = plan.database.schemas.map((s) => s.name);
+  for (const schema of plan.database.schemas) {
+    if (schema.description !== undefined) described.add(schema.name);
+    for (const table of schema.tables) {
+      if (table.description !== undefined) described.add(`${schema.name}.${table.name}`);
+      for (const column of table.columns) if (column.description !== undefined) described.add(`${schema.name}.${table.name}.${column.name}`);
+    }
+  }
+  const tables = new Set(plan.database.schemas.flatMap((s) => s.tables.map((t) => `${s.name}.${t.name}`)));
+  const live = await session.query(`
+    SELECT n.nspname AS schema, c.relname AS "table", a.attname AS "column", d.objsubid AS subid
+      FROM pg_description d
+      JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid AND c.relkind IN ('r', 'p')
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+     WHERE n.nspname = ANY($1::text[])
+    UNION ALL
+    SELECT n.nspname, NULL, NULL, 0
+      FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass AND n.oid = d.objoid
+     WHERE n.nspname = ANY($1::text[])`, [schemas]);
+  const statements: string[] = [];
+  for (const row of live.rows) {
+    const schema = String(row.schema);
+    if (row.table === null) {
+      if (!described.has(schema)) statements.push(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS NULL;`);
+      continue;
+    }
+    const table = `${schema}.${String(row.table)}`;
+    if (!tables.has(table)) continue; // not lakegen's table: its comments are its owner's
+    if (Number(row.subid) > 0 && row.column === null) continue; // a comment of a column that is gone
+    if (row.column === null) {
+      if (!described.has(table)) statements.push(`COMMENT ON TABLE ${qualifiedName(schema, String(row.table))} IS NULL;`);
+    } else if (!described.has(`${table}.${String(row.column)}`)) {
+      statements.push(`COMMENT ON COLUMN ${qualifiedName(schema, String(row.table))}.${quoteIdent(String(row.column))} IS NULL;`);
+    }
+  }
+  return statements.sort();
+}
