@@ -11,6 +11,7 @@ import { tableDifferences, viewDifferences, type TableDrift } from './drift.js';
 import { readLiveState, type LiveState } from './live-catalog.js';
 import { shapeDrift } from './shape-drift.js';
 import { staleCommentStatements } from './stale-comments.js';
+import { syncDatabaseComment } from './database-comment.js';
 import { validateLiveState } from './post-apply-validation.js';
 import { APPLY_ONLY_STEPS, entryMatchesStep, type ApplyOnlyStep } from './steps.js';
 
@@ -32,6 +33,8 @@ export interface DatabaseReport {
   /** Nothing was created, updated or inserted. */
   readonly upToDate: boolean;
   readonly validated: string;
+  /** What apply left as it found it and why (e.g. a comment only the database's owner may change). */
+  readonly warnings: string[];
   readonly elapsedMs: number;
 }
 
@@ -47,6 +50,7 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   const steps = options.only?.length ? options.only : APPLY_ONLY_STEPS;
   const name = plan.database.name;
   const reports: StepReport[] = [];
+  const warnings: string[] = [];
   const report = (step: StepReport) => {
     reports.push(step);
     options.onStep?.(step);
@@ -56,8 +60,9 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   if (!exists && !steps.includes('databases')) {
     throw new StatementFailure(`database ${name}`, 'database.sql', '', `database ${name} does not exist; apply without --only, or with --only databases`, undefined);
   }
+  let created = false;
   if (steps.includes('databases')) {
-    const created = !exists && (await host.createDatabase(name, plan.createDatabase));
+    created = !exists && (await host.createDatabase(name, plan.createDatabase));
     report({ step: 'databases', created: created ? [name] : [], updated: [], unchanged: created ? [] : [name] });
   }
   const bodySteps = steps.filter((s) => s !== 'databases');
@@ -65,19 +70,19 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   if (bodySteps.length > 0) {
     const session = await host.connect(name);
     try {
-      validated = await applyInTransaction(session, plan, bodySteps, report, options.onEntry);
+      validated = await applyInTransaction(session, plan, bodySteps, report, { warnings, created }, options.onEntry);
     } finally {
       await session.close();
     }
   }
   const upToDate = reports.every((r) => r.created.length === 0 && r.updated.length === 0 &&
     (!r.rows || r.rows.inserted + r.rows.updated + r.rows.deactivated === 0));
-  return { database: name, location: host.databaseLabel(name), steps: reports, upToDate, validated, elapsedMs: performance.now() - started };
+  return { database: name, location: host.databaseLabel(name), steps: reports, upToDate, validated, warnings, elapsedMs: performance.now() - started };
 }
 
 async function applyInTransaction(
   session: DatabaseSession, plan: DatabasePlan, steps: readonly ApplyOnlyStep[], report: (step: StepReport) => void,
-  onEntry?: ApplyDatabaseOptions['onEntry'],
+  database: { warnings: string[]; created: boolean }, onEntry?: ApplyDatabaseOptions['onEntry'],
 ): Promise<string> {
   await session.exec('BEGIN');
   let committed = false;
@@ -87,7 +92,10 @@ async function applyInTransaction(
     await assertNoDrift(session, plan, before);
     const rowCounts = new Map<string, { inserted: number; updated: number; deactivated: number }>();
     // the database's own description: set with its schemas, cleared when the definitions no longer have one
-    if (steps.includes('schemas')) await session.exec(plan.currentDatabaseComment);
+    const comment = steps.includes('schemas') ? await syncDatabaseComment(session, plan) : 'unchanged';
+    if (comment === 'not-owner') {
+      database.warnings.push(`the comment of database ${plan.database.name} differs from its description, but only its owner may change it`);
+    }
     const entries = steps.flatMap((step) => plan.entries.filter((e) => entryMatchesStep(e, step)));
     for (const [index, entry] of entries.entries()) {
       const counts = await runEntry(session, entry);
@@ -98,7 +106,12 @@ async function applyInTransaction(
     if (staleComments.length > 0) await session.exec(staleComments.join('\n'));
     // a database that had no tables has nothing to compare against: every object in it was created now
     const after = await readLiveState(session, { fingerprints: before.tables.size > 0 });
-    for (const step of steps) report(stepReport(step, plan, before, after, rowCounts));
+    for (const step of steps) {
+      const stepResult = stepReport(step, plan, before, after, rowCounts);
+      // a database created by this apply gets its comment with everything else: nothing was updated
+      if (step === 'schemas' && comment === 'updated' && !database.created) stepResult.updated.push('database comment');
+      report(stepResult);
+    }
     const problems = await validateLiveState(session, plan, after, steps);
     if (problems.length > 0) throw new ValidationFailure(problems);
     await session.exec('COMMIT');

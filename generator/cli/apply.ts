@@ -73,6 +73,7 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
       reports.push(report);
       if (format === 'pretty') {
         io.stdout(`  ${'validate'.padEnd(10)} ${report.validated}\n`);
+        for (const warning of report.warnings) io.stderr(`  note: ${warning}\n`);
         io.stdout(`${plan.database.name}: ${report.upToDate ? 'up to date' : 'applied'} in ${Math.round(report.elapsedMs)} ms\n`);
       }
     }

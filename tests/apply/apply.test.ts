@@ -155,8 +155,30 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(await comment()).toBe('Trading demo lakehouse');
     const file = join(root, 'definitions', database, 'database.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^description: .*\n/m, ''));
-    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    const cleared = await runCli(['apply', '--url', url], root);
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toMatch(/schemas +0 created, 1 updated \(database comment\), 5 unchanged/);
     expect(await comment()).toBe(null);
+    expect((await runCli(['apply', '--url', url], root)).stdout).toMatch(/: up to date in/);
+  });
+
+  it('applies as a role that does not own the database, leaving its comment with a note', async () => {
+    const { root, database } = exampleProject('notowner');
+    const role = `${database}_role`;
+    // one statement each: CREATE DATABASE cannot run in the implicit transaction of a multi-statement query
+    for (const sql of [`CREATE DATABASE ${database}`, `CREATE ROLE ${role} LOGIN`, `GRANT CREATE ON DATABASE ${database} TO ${role}`]) {
+      await queryDatabase('postgres', sql);
+    }
+    try {
+      const roleUrl = new URL(url);
+      roleUrl.username = role;
+      const result = await runCli(['apply', '--url', roleUrl.toString()], root);
+      expect(result.stderr).toContain(`note: the comment of database ${database} differs from its description, but only its owner may change it`);
+      expect(result.code).toBe(0);
+    } finally {
+      await dropDatabase(database);
+      await queryDatabase('postgres', `DROP ROLE ${role}`);
+    }
   });
 
   it('clears the comment of a description removed from the definitions, and leaves other tables\' comments alone', async () => {
