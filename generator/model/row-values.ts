@@ -49,22 +49,21 @@ export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean
 }
 
 /**
- * YAML numbers arrive as doubles: past 2^53 an integer, and past 15 significant digits any number, may already
- * have been rounded by the parser, and the exact value written is gone. Such a value must be quoted, so that
- * bigint and numeric keep every digit.
+ * YAML numbers arrive as doubles: an integer past 2^53 has almost surely been rounded by the parser, and the
+ * digits written are gone, so for bigint and numeric (which keep every digit) it must be quoted. (A fraction
+ * with more digits than a double holds is rounded too, but the parsed value cannot tell; quoting is the advice
+ * in the README.)
  */
 function roundedByYaml(raw: number): CoercedValue | undefined {
-  const inexact = Number.isInteger(raw)
-    ? !Number.isSafeInteger(raw)
-    : String(raw).replace(/^-?0*\.?0*/, '').replace(/e.*$/i, '').replace('.', '').length > 15;
-  return inexact ? { error: `${raw} is read as a floating-point number and may have lost digits; quote it to keep every digit` } : undefined;
+  if (!Number.isInteger(raw) || Number.isSafeInteger(raw)) return undefined;
+  return { error: `${raw} is read as a floating-point number and may have lost digits; quote it to keep every digit` };
 }
 
 function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
-  const rounded = typeof raw === 'number' ? roundedByYaml(raw) : undefined;
+  const rounded = typeof raw === 'number' && name === 'bigint' ? roundedByYaml(raw) : undefined;
   if (rounded) return rounded;
   const text = typeof raw === 'number' ? (Number.isInteger(raw) ? String(raw) : '') : fromCsv || name === 'bigint' ? String(raw).trim() : '';
-  if (typeof raw === 'boolean' || !/^-?\d+$/.test(text)) return { error: `expected ${article(name)} integer, got ${show(raw)}` };
+  if (typeof raw === 'boolean' || !/^-?\d+$/.test(text)) return { error: `expected ${name === 'integer' ? 'an integer' : `${article(name)} (integer)`}, got ${show(raw)}` };
   const [min, max] = INTEGER_RANGES[name];
   const big = BigInt(text);
   if (big < min || big > max) return { error: `${text} is out of range for ${name} (${min} to ${max})` };
