@@ -60,9 +60,8 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   if (!exists && !steps.includes('databases')) {
     throw new StatementFailure(`database ${name}`, 'database.sql', '', `database ${name} does not exist; apply without --only, or with --only databases`, undefined);
   }
-  let created = false;
   if (steps.includes('databases')) {
-    created = !exists && (await host.createDatabase(name, plan.createDatabase));
+    const created = !exists && (await host.createDatabase(name, plan.createDatabase));
     report({ step: 'databases', created: created ? [name] : [], updated: [], unchanged: created ? [] : [name] });
   }
   const bodySteps = steps.filter((s) => s !== 'databases');
@@ -70,7 +69,7 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   if (bodySteps.length > 0) {
     const session = await host.connect(name);
     try {
-      validated = await applyInTransaction(session, plan, bodySteps, report, { warnings, created }, options.onEntry);
+      validated = await applyInTransaction(session, plan, bodySteps, report, warnings, options.onEntry);
     } finally {
       await session.close();
     }
@@ -82,7 +81,7 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
 
 async function applyInTransaction(
   session: DatabaseSession, plan: DatabasePlan, steps: readonly ApplyOnlyStep[], report: (step: StepReport) => void,
-  database: { warnings: string[]; created: boolean }, onEntry?: ApplyDatabaseOptions['onEntry'],
+  warnings: string[], onEntry?: ApplyDatabaseOptions['onEntry'],
 ): Promise<string> {
   await session.exec('BEGIN');
   let committed = false;
@@ -94,7 +93,7 @@ async function applyInTransaction(
     // the database's own description: set with its schemas, cleared when the definitions no longer have one
     const comment = steps.includes('schemas') ? await syncDatabaseComment(session, plan) : 'unchanged';
     if (comment === 'not-owner') {
-      database.warnings.push(`the comment of database ${plan.database.name} differs from its description, but only its owner may change it`);
+      warnings.push(`the comment of database ${plan.database.name} differs from its description, but only its owner may change it`);
     }
     const entries = steps.flatMap((step) => plan.entries.filter((e) => entryMatchesStep(e, step)));
     for (const [index, entry] of entries.entries()) {
@@ -108,8 +107,9 @@ async function applyInTransaction(
     const after = await readLiveState(session, { fingerprints: before.tables.size > 0 });
     for (const step of steps) {
       const stepResult = stepReport(step, plan, before, after, rowCounts);
-      // a database created by this apply gets its comment with everything else: nothing was updated
-      if (step === 'schemas' && comment === 'updated' && !database.created) stepResult.updated.push('database comment');
+      // a database that had no tables (created now, maybe by a concurrent apply) gets its comment with everything
+      // else: nothing was updated
+      if (step === 'schemas' && comment === 'updated' && before.tables.size > 0) stepResult.updated.push('database comment');
       report(stepResult);
     }
     const problems = await validateLiveState(session, plan, after, steps);
