@@ -101,8 +101,9 @@ async function applyInTransaction(
       if (counts) rowCounts.set(entry.object, counts);
       onEntry?.(index + 1, entries.length, entry.object);
     }
-    const staleComments = steps.includes('tables') ? await staleCommentStatements(session, plan) : [];
-    if (staleComments.length > 0) await session.exec(staleComments.join('\n'));
+    const staleComments = steps.includes('tables') ? await staleCommentStatements(session, plan) : { statements: [], notes: [] };
+    if (staleComments.statements.length > 0) await session.exec(staleComments.statements.join('\n'));
+    warnings.push(...staleComments.notes);
     // a database that had no tables has nothing to compare against: every object in it was created now
     const after = await readLiveState(session, { fingerprints: before.tables.size > 0 });
     for (const step of steps) {

@@ -8,8 +8,11 @@ import type { DatabasePlan } from '../targets/postgres/plan.js';
 import { qualifiedName, quoteIdent } from '../targets/postgres/quote.js';
 import type { DatabaseSession } from './connection.js';
 
-/** Statements clearing the comments of the plan's schemas, tables and columns that have no description. */
-export async function staleCommentStatements(session: DatabaseSession, plan: DatabasePlan): Promise<string[]> {
+/**
+ * Statements clearing the comments of the plan's schemas, tables and columns that have no description, and a
+ * note for each such comment on an object the role does not own (only the owner may comment on it).
+ */
+export async function staleCommentStatements(session: DatabaseSession, plan: DatabasePlan): Promise<{ statements: string[]; notes: string[] }> {
   const described = new Set<string>();
   const schemas = plan.database.schemas.map((s) => s.name);
   for (const schema of plan.database.schemas) {
@@ -21,31 +24,37 @@ export async function staleCommentStatements(session: DatabaseSession, plan: Dat
   }
   const tables = new Set(plan.database.schemas.flatMap((s) => s.tables.map((t) => `${s.name}.${t.name}`)));
   const live = await session.query(`
-    SELECT n.nspname AS schema, c.relname AS "table", a.attname AS "column", d.objsubid AS subid
+    SELECT n.nspname AS schema, c.relname AS "table", a.attname AS "column", d.objsubid AS subid,
+           pg_has_role(c.relowner, 'USAGE') AS owner
       FROM pg_description d
       JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid AND c.relkind IN ('r', 'p')
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
      WHERE n.nspname = ANY($1::text[])
     UNION ALL
-    SELECT n.nspname, NULL, NULL, 0
+    SELECT n.nspname, NULL, NULL, 0, pg_has_role(n.nspowner, 'USAGE')
       FROM pg_description d JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass AND n.oid = d.objoid
      WHERE n.nspname = ANY($1::text[])`, [schemas]);
   const statements: string[] = [];
+  const notes: string[] = [];
+  const clear = (statement: string, owner: unknown) => {
+    if (owner) statements.push(statement);
+    else notes.push(`not cleared (only the owner may): ${statement}`);
+  };
   for (const row of live.rows) {
     const schema = String(row.schema);
     if (row.table === null) {
-      if (!described.has(schema)) statements.push(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS NULL;`);
+      if (!described.has(schema)) clear(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS NULL;`, row.owner);
       continue;
     }
     const table = `${schema}.${String(row.table)}`;
     if (!tables.has(table)) continue; // not lakegen's table: its comments are its owner's
     if (Number(row.subid) > 0 && row.column === null) continue; // a comment of a column that is gone
     if (row.column === null) {
-      if (!described.has(table)) statements.push(`COMMENT ON TABLE ${qualifiedName(schema, String(row.table))} IS NULL;`);
+      if (!described.has(table)) clear(`COMMENT ON TABLE ${qualifiedName(schema, String(row.table))} IS NULL;`, row.owner);
     } else if (!described.has(`${table}.${String(row.column)}`)) {
-      statements.push(`COMMENT ON COLUMN ${qualifiedName(schema, String(row.table))}.${quoteIdent(String(row.column))} IS NULL;`);
+      clear(`COMMENT ON COLUMN ${qualifiedName(schema, String(row.table))}.${quoteIdent(String(row.column))} IS NULL;`, row.owner);
     }
   }
-  return statements.sort();
+  return { statements: statements.sort(), notes: notes.sort() };
 }
