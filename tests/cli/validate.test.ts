@@ -93,6 +93,46 @@ describe('lakegen validate', () => {
   });
 });
 
+describe('lakegen validate with file arguments: what a staged file can break elsewhere', () => {
+  const errorsIn = (stdout: string) => [...new Set(stdout.split('\n').filter((l) => / error /.test(l)).map((l) => l.split(':')[0]))].sort();
+
+  it('a schema file: the tables of that schema (a layer change breaks their names)', async () => {
+    const root = project({ 'definitions/shop/schemas/core.yaml': 'layer: silver => layer: bronze' });
+    const result = await runCli(['validate', 'definitions/shop/schemas/core.yaml'], root);
+    expect(result.code).toBe(1);
+    expect(errorsIn(result.stdout)).toContain(customer);
+    expect(result.stdout).toMatch(/LG105/);
+  });
+
+  it('a table file: the CSV beside it', async () => {
+    const root = writeProject({
+      ...BASE_PROJECT,
+      [status]: BASE_PROJECT[status].replace('  status_type_name:', '  label: text\n  status_type_name:').replace(/rows:[\s\S]*$/, ''),
+      [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name\n1,open\n2,closed\n',
+    });
+    const result = await runCli(['validate', status], root);
+    expect(result.code).toBe(1);
+    expect(errorsIn(result.stdout)).toEqual([`${T}/ref/status_type.csv`]);
+  });
+
+  it('a deleted table file, alone or with others: the references it breaks, no crash', async () => {
+    const root = writeProject(Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== status)));
+    for (const args of [[status], [customer, status]]) {
+      const result = await runCli(['validate', ...args], root);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`${customer}:\\d+:\\d+ +error +LG501`));
+    }
+  });
+
+  it('a helper module that definitions import: the whole project', async () => {
+    const root = project({ [customer]: 'full_name: text => full_name: txt' });
+    const result = await runCli(['validate', 'definitions/shop/shared/columns.ts'], root);
+    expect(result.code).toBe(1);
+    expect(errorsIn(result.stdout)).toEqual([customer]);
+  });
+});
+
 describe('lakegen validate, the real binary', () => {
   const broken = () => project({ [customer]: 'full_name: text => full_name: { type: text, nulable: true }' });
 
