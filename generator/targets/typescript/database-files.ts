@@ -10,8 +10,8 @@ import { generatedHeader, type GeneratedFile } from '../target.js';
 import { bindingName, lineCommentText, NameAllocator, propertyKey } from './identifiers.js';
 import { schemaModuleSource } from './schema-module.js';
 
-/** What index.ts declares or imports itself: a schema namespace must take another name. */
-const INDEX_NAMES = ['DB', 'Client', 'createClient', 'Instant', 'Interval', 'JsonValue', 'ListOptions', 'OrderBy', 'PeriodEnd', 'Queryable', 'Where'];
+/** Names index.ts declares or imports, and `db`, createClient's parameter: a schema binding must not take one. */
+const INDEX_NAMES = ['DB', 'Client', 'createClient', 'db', 'Instant', 'Interval', 'JsonValue', 'ListOptions', 'OrderBy', 'PeriodEnd', 'Queryable', 'Where'];
 
 export function databaseFiles(database: Database): GeneratedFile[] {
   const folder = `typescript/${fileSafeName(database.name)}`;

@@ -9,13 +9,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compileCatalog } from '../../../generator/compile/compile-project.js';
+import { analyzeProject } from '../../../generator/project/analyze.js';
 import { compileFixture, FIXTURE_NAMES } from '../../support/golden.js';
+import { removeTempProjects, writeProject } from '../../support/project.js';
 import { compile, removeOutput, STRICT, STRICTEST, writeOutput } from './output.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const USAGE = readFileSync(join(here, 'fixtures', 'demo-usage.ts'), 'utf8');
 
-afterAll(removeOutput);
+afterAll(() => {
+  removeOutput();
+  removeTempProjects();
+});
 
 async function generated(fixture: string, extra: Record<string, string> = {}) {
   const files = await compileFixture(fixture, ['typescript']);
@@ -28,6 +34,21 @@ describe('generated TypeScript compiles', () => {
     const { roots } = await generated(fixture);
     expect(compile(roots, STRICT).errors).toEqual([]);
     expect(compile(roots, STRICTEST).errors).toEqual([]);
+  });
+});
+
+describe('names the client module itself uses', () => {
+  it('a schema named like createClient\'s parameter (`db`) still gives a client that compiles', async () => {
+    const root = writeProject({
+      'definitions/app/database.yaml': 'name: app\n',
+      'definitions/app/schemas/db.yaml': 'name: db\n',
+      'definitions/app/tables/db/thing.yaml': 'name: thing\nkind: transactional\ncolumns:\n  thing_id: uuid\n  label: text\n',
+    });
+    const project = await analyzeProject({ root }, root);
+    expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { files } = await compileCatalog(project.catalog, ['typescript'], project.config);
+    const folder = writeOutput('typecheck-db-schema', files);
+    expect(compile(files.map((f) => join(folder, f.path)), STRICT).errors).toEqual([]);
   });
 });
 
