@@ -73,10 +73,12 @@ function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number |
 function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
   const rounded = typeof raw === 'number' ? roundedByYaml(raw) : undefined;
   if (rounded) return rounded;
-  if (typeof raw === 'boolean' || (typeof raw === 'string' && !fromCsv && !/^-?\d+(\.\d+)?$/.test(raw))) {
+  if (typeof raw === 'boolean' || (typeof raw === 'string' && !fromCsv && !NUMERIC_TEXT.test(raw))) {
     return { error: `expected a number, got ${show(raw)}` };
   }
-  const text = String(raw).trim();
+  // a YAML number prints as 1e-7 or 1e+21 when small or large; PostgreSQL reads exponents too
+  const text = withoutExponent(String(raw).trim());
+  if (text === undefined) return { error: `${show(raw)} is out of range for numeric` };
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return { error: `expected a number, got ${show(raw)}` };
   const integerDigits = match[2].replace(/^0+(?=\d)/, '');
@@ -91,6 +93,23 @@ function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCs
     }
   }
   return { value: `${match[1]}${integerDigits}${fraction ? `.${fraction}` : ''}` };
+}
+
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** `1.5e-7` → `0.00000015`, `-2E3` → `-2000`: the same number, digit for digit; undefined past numeric's range. */
+function withoutExponent(text: string): string | undefined {
+  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(text);
+  if (!match) return text;
+  const [, sign, whole, fraction = '', exponentText] = match;
+  const exponent = Number(exponentText);
+  if (Math.abs(exponent) > 16383) return undefined; // numeric holds 131072 digits before the point, 16383 after
+  const digits = whole + fraction;
+  const point = whole.length + exponent;
+  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}`
+    : point >= digits.length ? `${digits}${'0'.repeat(point - digits.length)}`
+      : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + plain.replace(/^0+(?=\d)/, '');
 }
 
 function coerceFloat(raw: string | number | boolean, fromCsv: boolean): CoercedValue {

@@ -83,3 +83,15 @@ describe('numbers a YAML parser may have rounded', () => {
     expect(coerceRowValue(typeOf('integer'), 10000000000000000000, false)).toEqual({ error: expect.stringMatching(/out of range for integer/) });
   });
 });
+
+describe('numeric values in exponent notation', () => {
+  it('are written out digit for digit: a YAML number prints small and large values that way', () => {
+    expect(coerceRowValue(typeOf('numeric'), 0.0000001, false)).toEqual({ value: '0.0000001' });
+    expect(coerceRowValue(typeOf('numeric'), '1.5e-7', false)).toEqual({ value: '0.00000015' });
+    expect(coerceRowValue(typeOf('numeric'), '-2E3', false)).toEqual({ value: '-2000' });
+    expect(coerceRowValue(typeOf('numeric'), '1e21', false)).toEqual({ value: '1000000000000000000000' });
+    expect(coerceRowValue(typeOf('numeric(10,2)'), '1.25e1', false)).toEqual({ value: '12.5' });
+    expect(coerceRowValue(typeOf('numeric(10,2)'), 1e-7, false)).toEqual({ error: expect.stringMatching(/more than 2 decimal places/) });
+    expect(coerceRowValue(typeOf('numeric'), '1e99999', false)).toEqual({ error: expect.stringMatching(/out of range/) });
+  });
+});
