@@ -9,6 +9,7 @@
  * value maps to the property that wrote it, or to the closest enclosing literal when the value was computed.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type ts from 'typescript';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { LazySpan, type PositionSource } from '../diagnostics/lazy-span.js';
@@ -50,7 +51,14 @@ export async function readTypeScriptDefinition(
   const run = runs.get(path);
   if ('error' in run) {
     const { error } = run;
-    if (error instanceof TranspileError) return fail(error.position, error.message, 'Fix the TypeScript syntax at this position.');
+    if (error instanceof TranspileError) {
+      if (error.path === path) return fail(error.position, error.message, 'Fix the TypeScript syntax at this position.');
+      // the syntax error is in a file this definition imports: say which, and where
+      const helper = toPosix(join(dirname(file), relative(dirname(path), error.path)));
+      const at = lineAndColumn(readFileSync(error.path, 'utf8'), error.position);
+      return fail(importPosition(source(), path, error.path), `imports ${helper}, which does not compile: ${error.message} (${helper}:${at.line}:${at.column})`,
+        `Fix the TypeScript syntax at ${helper}:${at.line}:${at.column}.`);
+    }
     if (error instanceof DefinitionTimeout) {
       return fail(defaultExportPosition(source()), `the definition ${error.message} (an endless loop?)`,
         'A definition must build its value quickly; look for a loop that never ends. LAKEGEN_DEFINITION_TIMEOUT_MS sets the limit.');
@@ -74,6 +82,26 @@ export async function readTypeScriptDefinition(
       locate: (pathInValue, part = 'value') => new LazySpan(positions, pathInValue, part),
     },
   };
+}
+
+/** Where `source` imports `target` (directly); the default export when the import is indirect. */
+function importPosition(source: ts.SourceFile, path: string, target: string): number {
+  for (const statement of source.statements) {
+    if (!typescript().isImportDeclaration(statement) || !typescript().isStringLiteral(statement.moduleSpecifier)) continue;
+    const specifier = statement.moduleSpecifier.text;
+    const base = resolve(dirname(path), specifier);
+    if ([base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}/index.ts`].includes(target)) return statement.moduleSpecifier.getStart(source);
+  }
+  return defaultExportPosition(source);
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 function defaultExportPosition(source: ts.SourceFile): number {

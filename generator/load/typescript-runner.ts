@@ -22,7 +22,8 @@ export interface DefinitionRun {
 }
 
 export class TranspileError extends Error {
-  constructor(message: string, readonly position: number) {
+  /** `position` is an offset into the text of `path`: the definition itself, or a file it imports. */
+  constructor(message: string, readonly position: number, readonly path: string) {
     super(message);
   }
 }
@@ -142,9 +143,9 @@ function transpile(text: string, path: string): { outputText: string } {
     const ts = typescript();
     const checked = ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS } });
     const syntaxError = checked.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-    if (syntaxError) throw new TranspileError(ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n'), syntaxError.start ?? 0);
+    if (syntaxError) throw new TranspileError(ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n'), syntaxError.start ?? 0, path);
     const { message, pos } = error as { message: string; pos?: number };
-    throw new TranspileError(message.replace(/\s*\(\d+:\d+\)$/, ''), pos ?? 0);
+    throw new TranspileError(message.replace(/\s*\(\d+:\d+\)$/, ''), pos ?? 0, path);
   }
 }
 
