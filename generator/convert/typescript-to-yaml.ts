@@ -27,7 +27,8 @@ function styleForPeople(node: Node, parentKey: string | undefined): void {
     }
     for (const pair of node.items) {
       const keyName = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (isSeq(pair.value) && ONE_LINE_KEYS.has(keyName)) pair.value.flow = true;
+      // a key list on one line, unless comments ride on its items: a flow list keeps them only across lines
+      if (isSeq(pair.value) && ONE_LINE_KEYS.has(keyName)) pair.value.flow = !pair.value.items.some((i) => (i as Node).comment || (i as Node).commentBefore);
       else styleForPeople(pair.value as Node, keyName);
     }
   } else if (isSeq(node)) {
@@ -49,14 +50,32 @@ function carryComments(node: Node, literal: ts.Node, source: ts.SourceFile): voi
       if (!property) continue;
       const comments = (ts.getLeadingCommentRanges(text, property.getFullStart()) ?? []).map((r) => commentText(text.slice(r.pos, r.end)));
       if (comments.length > 0) (pair.key as Node).commentBefore = comments.join('\n');
+      const trailing = trailingComment(text, property.end);
+      if (trailing && pair.value) (pair.value as Node).comment = trailing;
       if (ts.isPropertyAssignment(property)) carryComments(pair.value as Node, unwrap(property.initializer), source);
     }
+    // a comment after the last property, before the closing brace
+    const afterLast = literal.properties.end + (/^\s*,/.exec(text.slice(literal.properties.end))?.[0].length ?? 0);
+    const closing = (ts.getLeadingCommentRanges(text, afterLast) ?? []).map((r) => commentText(text.slice(r.pos, r.end)));
+    if (closing.length > 0) node.comment = closing.join('\n');
   } else if (isSeq(node) && ts.isArrayLiteralExpression(literal)) {
     node.items.forEach((item, index) => {
       const element = literal.elements[index];
-      if (element) carryComments(item as Node, unwrap(element), source);
+      if (!element) return;
+      const before = (ts.getLeadingCommentRanges(text, element.getFullStart()) ?? []).map((r) => commentText(text.slice(r.pos, r.end)));
+      if (before.length > 0) (item as Node).commentBefore = before.join('\n');
+      const trailing = trailingComment(text, element.end);
+      if (trailing && isScalar(item)) item.comment = trailing;
+      carryComments(item as Node, unwrap(element), source);
     });
   }
+}
+
+/** A `// …` on the same line after an element or property (and its comma). */
+function trailingComment(text: string, end: number): string | undefined {
+  const afterComma = text[end] === ',' ? end + 1 : end;
+  const ranges = ts.getTrailingCommentRanges(text, afterComma) ?? [];
+  return ranges.length > 0 ? ranges.map((r) => commentText(text.slice(r.pos, r.end))).join(' ') : undefined;
 }
 
 function commentText(raw: string): string {

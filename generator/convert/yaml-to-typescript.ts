@@ -22,10 +22,19 @@ function literal(node: Node | null, indent: string): string {
   if (node === null || node === undefined) return 'null';
   if (isScalar(node)) return scalar(node.value);
   if (isSeq(node)) {
-    if (node.flow || node.items.every((item) => isScalar(item))) return `[${node.items.map((item) => literal(item as Node, indent)).join(', ')}]`;
+    const commented = node.commentBefore || node.items.some((item) => (item as Node).commentBefore || (item as Node).comment);
+    if ((node.flow || node.items.every((item) => isScalar(item))) && !commented) {
+      return `[${node.items.map((item) => literal(item as Node, indent)).join(', ')}]`;
+    }
     const inner = `${indent}  `;
-    const items = node.items.map((item) => `${commentLines((item as Node).commentBefore, inner).map((l) => `${l}\n`).join('')}${inner}${literal(item as Node, inner)},`);
-    return `[\n${items.join('\n')}\n${indent}]`;
+    // as for mappings, `yaml` may keep a comment above the first item on the sequence itself
+    const leading = commentLines(node.commentBefore, inner);
+    const items = node.items.map((item) => {
+      const { commentBefore, comment } = item as Node;
+      const before = commentLines(commentBefore, inner).map((l) => `${l}\n`).join('');
+      return `${before}${inner}${literal(item as Node, inner)},${isScalar(item) && comment ? ` //${comment}` : ''}`;
+    });
+    return `[\n${[...leading, ...items].join('\n')}\n${indent}]`;
   }
   if (isMap(node)) {
     if (node.flow) return `{ ${node.items.map((pair) => `${key(pair)}: ${literal(pair.value as Node, indent)}`).join(', ')} }`;

@@ -160,7 +160,12 @@ columns:
   customer_id: uuid
   status_type_id: { type: smallint, references: ref.status_type } # lookup
   full_name: text
-primary_key: [customer_id]
+primary_key:
+  # comment above the only key
+  - customer_id   # key trailing
+indexes:
+  # index comment
+  - columns: [full_name]
 `,
     });
     const before = await analyzeProject({ root }, root);
@@ -174,7 +179,12 @@ primary_key: [customer_id]
     expect((await runCli(['convert', '--to', 'yaml', 'definitions'], root)).code).toBe(0);
     const yaml = readFileSync(join(root, `${T}/core/customer.yaml`), 'utf8');
     expect(yaml).toContain('# the key\n  customer_id: uuid');
-    expect(yaml).toContain('status_type_id: { type: smallint, references: ref.status_type }');
+    expect(yaml).toContain('status_type_id: { type: smallint, references: ref.status_type } # lookup');
+    // every comment survives, and a second round trip changes nothing
+    for (const comment of ['# comment above the only key', '# key trailing', '# index comment']) expect(yaml).toContain(comment);
+    expect((await runCli(['convert', '--to', 'ts', 'definitions'], root)).code).toBe(0);
+    expect((await runCli(['convert', '--to', 'yaml', 'definitions'], root)).code).toBe(0);
+    expect(readFileSync(join(root, `${T}/core/customer.yaml`), 'utf8')).toBe(yaml);
     const back = await analyzeProject({ root }, root);
     expect(back.catalog.databases[0].schemas.map((s) => s.tables.map((t) => t.columns.length)))
       .toEqual(before.catalog.databases[0].schemas.map((s) => s.tables.map((t) => t.columns.length)));
