@@ -73,7 +73,10 @@ export async function readTypeScriptDefinition(
     return fail(0, 'the file exports no definition', 'Export the definition as the default export: export default table({ … }).');
   }
   const problem = nonDataValue(value, []);
-  if (problem) return fail(defaultExportPosition(source()), `the definition is not plain data: ${problem}`);
+  if (problem) {
+    return fail(defaultExportPosition(source()), `the definition is not plain data: ${problem}`,
+      'A definition holds what YAML can: strings, finite numbers, booleans, null, arrays and objects; write a bigint as a string (\'9007199254740993\').');
+  }
   return {
     diagnostics: [],
     parsed: {
