@@ -26,7 +26,7 @@ const STRING_TYPES: ReadonlySet<LogicalTypeName> = new Set(['text', 'varchar', '
 const CONSTANT_VALUES: Partial<Record<LogicalTypeName, (value: Scalar, column: Column) => string>> = {
   smallint: (v) => String(v),
   integer: (v) => String(v),
-  real: (v) => String(v),
+  real: (v) => String(asFloat4(Number(v))),
   double: (v) => String(v),
   boolean: (v) => String(v),
   bigint: (v) => tsString(String(v)),
@@ -36,6 +36,19 @@ const CONSTANT_VALUES: Partial<Record<LogicalTypeName, (value: Scalar, column: C
   varchar: (v) => tsString(String(v)),
   char: (v, c) => tsString(padCharacters(String(v), c.type.length!)),
 };
+
+/**
+ * A real column holds a float4: pg returns the shortest decimal that reads back as the same float4
+ * (PostgreSQL 12+), so 16777217 comes back as 16777216 and 3.14159274 as 3.1415927. The constants say the same.
+ */
+function asFloat4(value: number): number {
+  const stored = Math.fround(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const shortest = Number(stored.toPrecision(digits));
+    if (Math.fround(shortest) === stored) return shortest;
+  }
+  return stored;
+}
 
 /** numeric output: a typmod fixes the scale; without one PostgreSQL keeps the written digits. No `-0`. */
 function numericText(text: string, scale: number | undefined, fixedScale: boolean): string {

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS main.app.color_type (
   color_type_id SMALLINT NOT NULL,
   color_type_name VARCHAR(20) NOT NULL,
   hex_code CHAR(7) NOT NULL,
+  brightness FLOAT,
   is_active BOOLEAN NOT NULL DEFAULT TRUE,
   systime TIMESTAMP NOT NULL DEFAULT current_timestamp(),
   CONSTRAINT color_type_pkey PRIMARY KEY (color_type_id) RELY
@@ -120,17 +121,18 @@ USING (
     CAST(color_type_id AS SMALLINT) AS color_type_id,
     CAST(color_type_name AS VARCHAR(20)) AS color_type_name,
     CAST(hex_code AS CHAR(7)) AS hex_code,
+    CAST(brightness AS FLOAT) AS brightness,
     CAST(is_active AS BOOLEAN) AS is_active
   FROM VALUES
-    (1, 'red', '#ff0000', TRUE),
-    (2, 'green', '#00ff00', TRUE)
-    AS source_rows (color_type_id, color_type_name, hex_code, is_active)
+    (1, 'red', '#ff0000', 16777217, TRUE),
+    (2, 'green', '#00ff00', 3.14159274, TRUE)
+    AS source_rows (color_type_id, color_type_name, hex_code, brightness, is_active)
 ) AS source
 ON target.color_type_id = source.color_type_id
-WHEN MATCHED AND (target.color_type_name IS DISTINCT FROM source.color_type_name OR target.hex_code IS DISTINCT FROM source.hex_code OR target.is_active IS DISTINCT FROM source.is_active) THEN UPDATE SET
-  color_type_name = source.color_type_name, hex_code = source.hex_code, is_active = source.is_active, systime = current_timestamp()
-WHEN NOT MATCHED THEN INSERT (color_type_id, color_type_name, hex_code, is_active, systime)
-  VALUES (source.color_type_id, source.color_type_name, source.hex_code, source.is_active, current_timestamp())
+WHEN MATCHED AND (target.color_type_name IS DISTINCT FROM source.color_type_name OR target.hex_code IS DISTINCT FROM source.hex_code OR target.brightness IS DISTINCT FROM source.brightness OR target.is_active IS DISTINCT FROM source.is_active) THEN UPDATE SET
+  color_type_name = source.color_type_name, hex_code = source.hex_code, brightness = source.brightness, is_active = source.is_active, systime = current_timestamp()
+WHEN NOT MATCHED THEN INSERT (color_type_id, color_type_name, hex_code, brightness, is_active, systime)
+  VALUES (source.color_type_id, source.color_type_name, source.hex_code, source.brightness, source.is_active, current_timestamp())
 WHEN NOT MATCHED BY SOURCE AND target.is_active THEN UPDATE SET
   is_active = FALSE, systime = current_timestamp();
 

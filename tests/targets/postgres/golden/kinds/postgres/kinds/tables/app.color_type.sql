@@ -4,6 +4,7 @@ CREATE TABLE IF NOT EXISTS app.color_type (
   color_type_id smallint NOT NULL,
   color_type_name varchar(20) NOT NULL,
   hex_code char(7) NOT NULL,
+  brightness real,
   is_active boolean NOT NULL DEFAULT true,
   systime timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT color_type_pkey PRIMARY KEY (color_type_id),

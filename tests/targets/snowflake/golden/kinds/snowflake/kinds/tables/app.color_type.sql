@@ -4,6 +4,7 @@ CREATE TABLE IF NOT EXISTS kinds.app.color_type (
   color_type_id NUMBER(5,0) NOT NULL,
   color_type_name VARCHAR(20) NOT NULL,
   hex_code CHAR(7) NOT NULL,
+  brightness FLOAT,
   is_active BOOLEAN NOT NULL DEFAULT TRUE,
   systime TIMESTAMP_TZ NOT NULL DEFAULT CURRENT_TIMESTAMP(),
   CONSTRAINT color_type_pkey PRIMARY KEY (color_type_id) RELY,

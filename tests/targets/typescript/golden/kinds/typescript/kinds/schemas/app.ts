@@ -16,6 +16,8 @@ export interface ColorTypeRow {
   color_type_name: string;
   /** char(7) */
   hex_code: string;
+  /** real */
+  brightness: number | null;
   /** boolean, default true. False once the row is removed from the definitions; reference rows are never deleted. */
   is_active: boolean;
   /** timestamptz, set by the database (now() on insert and whenever the row changes). When the row last changed. */
@@ -27,6 +29,7 @@ export interface ColorTypeInsert {
   color_type_id: number;
   color_type_name: string;
   hex_code: string;
+  brightness?: number | null;
   is_active?: boolean;
 }
 
@@ -41,14 +44,15 @@ export interface ColorTypeTable {
   color_type_id: number;
   color_type_name: string;
   hex_code: string;
+  brightness: number | null;
   is_active: Generated<boolean>;
   systime: GeneratedAlways<Timestamp>;
 }
 
 /** The rows of app.color_type in the definitions (what apply upserts), as pg returns them. */
 export const ColorTypeRows = [
-  { color_type_id: 1, color_type_name: 'red', hex_code: '#ff0000' },
-  { color_type_id: 2, color_type_name: 'green', hex_code: '#00ff00' },
+  { color_type_id: 1, color_type_name: 'red', hex_code: '#ff0000', brightness: 16777216 },
+  { color_type_id: 2, color_type_name: 'green', hex_code: '#00ff00', brightness: 3.1415927 },
 ] as const;
 
 /** Keys (color_type_id) of app.color_type by color_type_name. */
@@ -65,17 +69,18 @@ export type ColorTypeName = keyof typeof ColorType;
 
 const colorTypeSpec: WriteSpec = {
   relation: 'app.color_type',
-  select: 'color_type_id, color_type_name, hex_code, is_active, systime',
+  select: 'color_type_id, color_type_name, hex_code, brightness, is_active, systime',
   columns: {
     color_type_id: 'color_type_id',
     color_type_name: 'color_type_name',
     hex_code: 'hex_code',
+    brightness: 'brightness',
     is_active: 'is_active',
     systime: 'systime',
   },
   key: ['color_type_id'],
   json: [],
-  writable: ['color_type_id', 'color_type_name', 'hex_code', 'is_active'],
+  writable: ['color_type_id', 'color_type_name', 'hex_code', 'brightness', 'is_active'],
 };
 
 // ── app.size_type
