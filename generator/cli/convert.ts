@@ -30,7 +30,8 @@ export async function convertCommand(path: string | undefined, options: { to?: s
     }
     try {
       const target = join(dirname(file), `${basename(file, extname(file))}.${to === 'ts' ? 'ts' : 'yaml'}`);
-      writeAtomically(target, to === 'ts' ? yamlToTypeScript(readFileSync(file, 'utf8'), role) : await typeScriptFileToYaml(file));
+      const converted = to === 'ts' ? await parsedTypeScript(yamlToTypeScript(readFileSync(file, 'utf8'), role)) : await typeScriptFileToYaml(file);
+      writeAtomically(target, converted);
       rmSync(file);
       io.stdout(`${shown} → ${relative(io.cwd, target)}\n`);
     } catch (error) {
@@ -39,6 +40,16 @@ export async function convertCommand(path: string | undefined, options: { to?: s
     }
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** The source removed only once its replacement parses: a conversion must never lose a definition. */
+async function parsedTypeScript(text: string): Promise<string> {
+  const { typescript } = await import('../load/typescript-runner.js');
+  const ts = typescript();
+  const { diagnostics } = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+  const error = diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (error) throw new Error(`the TypeScript written would not parse (${ts.flattenDiagnosticMessageText(error.messageText, ' ')}); the YAML file is kept`);
+  return text;
 }
 
 async function typeScriptFileToYaml(file: string): Promise<string> {

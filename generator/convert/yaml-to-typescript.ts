@@ -32,7 +32,7 @@ function literal(node: Node | null, indent: string): string {
     const items = node.items.map((item) => {
       const { commentBefore, comment } = item as Node;
       const before = commentLines(commentBefore, inner).map((l) => `${l}\n`).join('');
-      return `${before}${inner}${literal(item as Node, inner)},${isScalar(item) && comment ? ` //${comment}` : ''}`;
+      return `${before}${inner}${literal(item as Node, inner)},${isScalar(item) ? trailingComment(comment, inner) : ''}`;
     });
     return `[\n${[...leading, ...items].join('\n')}\n${indent}]`;
   }
@@ -52,8 +52,19 @@ function entry(pair: Pair, indent: string): string {
   const valueNode = pair.value as Node | null;
   const before = commentLines(keyNode?.commentBefore, indent);
   const trailing = valueNode?.comment ?? keyNode?.comment;
-  const line = `${indent}${key(pair)}: ${literal(valueNode, indent)},${trailing ? ` //${trailing}` : ''}`;
+  const line = `${indent}${key(pair)}: ${literal(valueNode, indent)},${trailingComment(trailing, indent)}`;
   return [...before, line].join('\n');
+}
+
+/**
+ * A comment after a value: its first line on the value's line, every further line (a comment block after the
+ * last entry, which `yaml` gives to the value) on a line of its own — each line its own `//`, or the TypeScript
+ * would not parse.
+ */
+function trailingComment(comment: string | null | undefined, indent: string): string {
+  if (!comment) return '';
+  const [first, ...rest] = comment.split('\n');
+  return [` //${first}`, ...commentLines(rest.join('\n') || null, indent).map((l) => `\n${l}`)].join('');
 }
 
 function key(pair: Pair): string {

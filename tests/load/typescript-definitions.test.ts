@@ -160,6 +160,8 @@ columns:
   customer_id: uuid
   status_type_id: { type: smallint, references: ref.status_type } # lookup
   full_name: text
+  # nickname: text
+  # code: text
 primary_key:
   # comment above the only key
   - customer_id   # key trailing
@@ -174,6 +176,8 @@ indexes:
     expect(ts).toContain('// Customers of the shop');
     expect(ts).toContain('    // the key\n    customer_id: \'uuid\',');
     expect(ts).toContain("status_type_id: { type: 'smallint', references: 'ref.status_type' }, // lookup");
+    // a comment block of several lines after a value: one `//` per line, or the TypeScript would not parse
+    expect(ts).toMatch(/\/\/ nickname: text\n\s*\/\/ code: text/);
     const converted = await analyzeProject({ root }, root);
     expect(converted.diagnostics).toEqual([]);
     expect((await runCli(['convert', '--to', 'yaml', 'definitions'], root)).code).toBe(0);
