@@ -2,7 +2,7 @@
  * `lakegen validate [paths…]`: load, check, report. With file paths (as pre-commit passes them) the whole
  * project is checked, and the report keeps the diagnostics of those files plus the cross-file errors they cause.
  */
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { findTable } from '../model/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,12 +22,21 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   if (paths.length > 0 && existing.length === 0 && !paths.some(looksLikeAFile)) {
     throw new UsageError(`no such file or folder: ${paths[0]}`);
   }
-  const project = await analyzeFromArgument(existing[0], io);
+  // with only deleted paths, the project is found from the nearest folder that still exists
+  const project = await analyzeFromArgument(existing[0] ?? nearestExisting(paths[0], io.cwd), io);
   const files = paths.filter((p) => !existsSync(resolve(io.cwd, p)) || statSync(resolve(io.cwd, p)).isFile())
     .map((p) => toPosix(relative(io.cwd, resolve(io.cwd, p))));
   const diagnostics = files.length > 0 ? relevantTo(project, files) : project.diagnostics;
   io.stdout(formatDiagnostics(diagnostics, format, { color: useColor(io), fileCount: files.length || project.files.length }));
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FAILURE : EXIT_OK;
+}
+
+function nearestExisting(path: string | undefined, cwd: string): string | undefined {
+  if (path === undefined) return undefined;
+  for (let dir = dirname(resolve(cwd, path)); ; dir = dirname(dir)) {
+    if (existsSync(dir)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** A deleted definition or helper, as pre-commit passes it (a typo in a folder name is still a usage error). */
@@ -60,10 +69,11 @@ function relevantTo(project: AnalyzedProject, files: string[]): Diagnostic[] {
   for (const file of files) {
     const stem = file.replace(/\.[^./]+$/, '');
     for (const sibling of [`${stem}.csv`, `${stem}.yaml`, `${stem}.yml`, `${stem}.ts`]) affected.add(sibling);
-    const schema = /^(.*\/)schemas\/([^/]+)\.[^./]+$/.exec(file);
-    if (schema) under(`${schema[1]}tables/${schema[2]}/`);
-    const database = /^(.*\/)database\.[^./]+$/.exec(file);
-    if (database) under(database[1]);
+    // a leading `/` so that `schemas/x.yaml`, given from inside a database folder, matches too
+    const schema = /^(.*\/)schemas\/([^/]+)\.[^./]+$/.exec(`/${file}`);
+    if (schema) under(`${schema[1]}tables/${schema[2]}/`.slice(1));
+    const database = /^(.*\/)database\.[^./]+$/.exec(`/${file}`);
+    if (database) under(database[1].slice(1));
   }
   for (const database of project.catalog.databases) {
     for (const table of database.schemas.flatMap((s) => s.tables)) {
@@ -73,10 +83,21 @@ function relevantTo(project: AnalyzedProject, files: string[]): Diagnostic[] {
       }
     }
   }
-  const stems = files.map((f) => f.replace(/^.*\//, '').replace(/\.[^.]+$/, ''));
-  const mentions = (d: Diagnostic) => stems.some((s) => new RegExp(`\\b${s.replace(/[^a-z0-9_]/gi, '\\$&')}\\b`).test(d.message));
+  // a name only counts in the database of the file that defines it; `database` (database.yaml) is no name
+  const databaseOf = databaseFolders(project);
+  const stems = files.map((f) => ({ stem: f.replace(/^.*\//, '').replace(/\.[^.]+$/, ''), database: databaseOf(f) }))
+    .filter(({ stem }) => stem !== 'database');
+  const mentions = (d: Diagnostic) => stems.some(({ stem, database }) =>
+    (database === undefined || databaseOf(d.file) === undefined || databaseOf(d.file) === database)
+    && new RegExp(`\\b${stem.replace(/[^a-z0-9_]/gi, '\\$&')}\\b`).test(d.message));
   return project.diagnostics.filter((d) =>
     affected.has(d.file) || (d.severity === 'error' && CROSS_FILE_FAMILIES.some((f) => d.rule.startsWith(f)) && mentions(d)));
+}
+
+/** The database folder a displayed file belongs to, from where the Catalog's database files are. */
+function databaseFolders(project: AnalyzedProject): (file: string) => string | undefined {
+  const folders = project.catalog.databases.map((d) => d.span.file.replace(/[^/]*$/, ''));
+  return (file) => folders.find((folder) => file.startsWith(folder) || `/${file}`.startsWith(`/${folder}`));
 }
 
 function toPosix(path: string): string {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASE_PROJECT } from '../check/fixtures/base-project.js';
 import { runBinary } from '../support/binary.js';
@@ -102,6 +103,34 @@ describe('lakegen validate with file arguments: what a staged file can break els
     expect(result.code).toBe(1);
     expect(errorsIn(result.stdout)).toContain(customer);
     expect(result.stdout).toMatch(/LG105/);
+  });
+
+  it('a schema file given from inside the database folder', async () => {
+    const root = project({ 'definitions/shop/schemas/core.yaml': 'layer: silver => layer: bronze' });
+    const result = await runCli(['validate', 'schemas/core.yaml'], join(root, 'definitions', 'shop'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/tables\/core\/customer\.yaml:\d+:\d+ +error +LG105/);
+  });
+
+  it('not an old error of another database that happens to name the same table', async () => {
+    const other = Object.fromEntries(Object.entries(BASE_PROJECT).map(([path, text]) => [path.replace('/shop/', '/other/'),
+      path.endsWith('database.yaml') ? text.replace('shop', 'other') : text]));
+    // the other database's customer references its status_type with the wrong type: an old error, not ours
+    other['definitions/other/tables/core/customer.yaml'] = other['definitions/other/tables/core/customer.yaml'].replace('status_type_id: { type: smallint', 'status_type_id: { type: integer');
+    const root = writeProject({ ...BASE_PROJECT, ...other });
+    const all = await runCli(['validate'], root);
+    expect(all.code).toBe(1);
+    const staged = await runCli(['validate', status, 'definitions/shop/database.yaml'], root);
+    expect(staged.stdout).not.toMatch(/definitions\/other/);
+    expect(staged.code).toBe(0);
+  });
+
+  it('only deleted files, given from above the project: found from the nearest folder that exists', async () => {
+    const root = writeProject(Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== status).map(([p, t]) => [`proj/${p}`, t])));
+    const result = await runCli(['validate', `proj/${status}`], root);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`proj/${customer}:\\d+:\\d+ +error +LG501`));
+    expect(result.stdout).not.toMatch(/LG004/);
   });
 
   it('a table file: the CSV beside it', async () => {
