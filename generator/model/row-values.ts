@@ -37,6 +37,7 @@ export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean
     case 'numeric':
       return coerceNumeric(type, raw, fromCsv);
     case 'real':
+      return inFloat4Range(coerceFloat(raw, fromCsv));
     case 'double':
       return coerceFloat(raw, fromCsv);
     case 'boolean':
@@ -110,6 +111,13 @@ function withoutExponent(text: string): string | undefined {
     : point >= digits.length ? `${digits}${'0'.repeat(point - digits.length)}`
       : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return sign + plain.replace(/^0+(?=\d)/, '');
+}
+
+/** real is a float4: what rounds to infinity, or a non-zero value to zero, the server refuses (22003). */
+function inFloat4Range(coerced: CoercedValue): CoercedValue {
+  if ('error' in coerced || typeof coerced.value !== 'number') return coerced;
+  const stored = Math.fround(coerced.value);
+  return Number.isFinite(stored) && (stored !== 0 || coerced.value === 0) ? coerced : { error: `${coerced.value} is out of range for real` };
 }
 
 function coerceFloat(raw: string | number | boolean, fromCsv: boolean): CoercedValue {

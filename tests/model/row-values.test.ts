@@ -95,3 +95,13 @@ describe('numeric values in exponent notation', () => {
     expect(coerceRowValue(typeOf('numeric'), '1e99999', false)).toEqual({ error: expect.stringMatching(/out of range/) });
   });
 });
+
+describe('real values', () => {
+  it('out of float4 range are refused: the server would refuse them (22003)', () => {
+    expect(coerceRowValue(typeOf('real'), 1.0e39, false)).toEqual({ error: expect.stringMatching(/out of range for real/) });
+    expect(coerceRowValue(typeOf('real'), 1.0e-46, false)).toEqual({ error: expect.stringMatching(/out of range for real/) });
+    expect(coerceRowValue(typeOf('real'), 3.4e38, false)).toEqual({ value: 3.4e38 });
+    expect(coerceRowValue(typeOf('real'), 0, false)).toEqual({ value: 0 });
+    expect(coerceRowValue(typeOf('double'), 1.0e39, false)).toEqual({ value: 1.0e39 });
+  });
+});

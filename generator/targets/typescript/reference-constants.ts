@@ -26,7 +26,7 @@ const STRING_TYPES: ReadonlySet<LogicalTypeName> = new Set(['text', 'varchar', '
 const CONSTANT_VALUES: Partial<Record<LogicalTypeName, (value: Scalar, column: Column) => string>> = {
   smallint: (v) => String(v),
   integer: (v) => String(v),
-  real: (v) => String(asFloat4(Number(v))),
+  real: (v) => String(v),
   double: (v) => String(v),
   boolean: (v) => String(v),
   bigint: (v) => tsString(String(v)),
@@ -38,16 +38,14 @@ const CONSTANT_VALUES: Partial<Record<LogicalTypeName, (value: Scalar, column: C
 };
 
 /**
- * A real column holds a float4: pg returns the shortest decimal that reads back as the same float4
- * (PostgreSQL 12+), so 16777217 comes back as 16777216 and 3.14159274 as 3.1415927. The constants say the same.
+ * A real column holds a float4, and pg returns the shortest decimal that reads back as the same float4. For a
+ * value written with at most 6 significant digits that decimal is the value itself (a float4 tells apart every
+ * such decimal); for longer ones it depends on float4 rounding that only the server's own printing gets right
+ * (16777217 comes back as 16777216). So a real column is a constant only when all its values are short.
  */
-function asFloat4(value: number): number {
-  const stored = Math.fround(value);
-  for (let digits = 1; digits <= 9; digits++) {
-    const shortest = Number(stored.toPrecision(digits));
-    if (Math.fround(shortest) === stored) return shortest;
-  }
-  return stored;
+function shortReal(value: Scalar): boolean {
+  const digits = String(value).replace(/^-/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return typeof value === 'number' && digits.length <= 6 && Math.abs(value) < 3.4e38 && (value === 0 || Math.abs(value) >= 1.2e-38);
 }
 
 /** numeric output: a typmod fixes the scale; without one PostgreSQL keeps the written digits. No `-0`. */
@@ -64,7 +62,8 @@ function padCharacters(value: string, length: number): string {
 }
 
 function constantColumns(table: Table): Column[] {
-  return table.columns.filter((c) => CONSTANT_VALUES[c.type.name] !== undefined && table.rows.some((r) => c.name in r.values));
+  return table.columns.filter((c) => CONSTANT_VALUES[c.type.name] !== undefined && table.rows.some((r) => c.name in r.values)
+    && (c.type.name !== 'real' || table.rows.every((r) => r.values[c.name] === undefined || r.values[c.name] === null || shortReal(r.values[c.name]))));
 }
 
 function rowLiteral(row: Table['rows'][number], columns: readonly Column[]): string {

@@ -51,8 +51,8 @@ export interface ColorTypeTable {
 
 /** The rows of app.color_type in the definitions (what apply upserts), as pg returns them. */
 export const ColorTypeRows = [
-  { color_type_id: 1, color_type_name: 'red', hex_code: '#ff0000', brightness: 16777216 },
-  { color_type_id: 2, color_type_name: 'green', hex_code: '#00ff00', brightness: 3.1415927 },
+  { color_type_id: 1, color_type_name: 'red', hex_code: '#ff0000' },
+  { color_type_id: 2, color_type_name: 'green', hex_code: '#00ff00' },
 ] as const;
 
 /** Keys (color_type_id) of app.color_type by color_type_name. */
