@@ -117,9 +117,26 @@ function runModule(
   };
   // A function of this realm: a fresh V8 context per file (or one shared) cost ~3 ms of compilation per file
   // and gigabytes of garbage at 1,000 files.
-  const run = vm.compileFunction(output.outputText, ['module', 'exports', 'require', ...SHADOWED_GLOBALS], { filename: path });
+  const run = compileModule(output.outputText, path);
   run(module, module.exports, require);
   return module.exports;
+}
+
+/**
+ * Some syntax errors pass the type stripping (sucrase) and only V8 finds them (`{ a: 1,, }`): they are the
+ * file's syntax errors too, with the file named, not an error the definition throws.
+ */
+function compileModule(code: string, path: string): (...args: unknown[]) => void {
+  try {
+    return vm.compileFunction(code, ['module', 'exports', 'require', ...SHADOWED_GLOBALS], { filename: path }) as (...args: unknown[]) => void;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const ts = typescript();
+    const text = readFileSync(path, 'utf8');
+    const checked = ts.transpileModule(text, { fileName: path, reportDiagnostics: true });
+    const syntaxError = checked.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+    throw new TranspileError(syntaxError ? ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n') : error.message, syntaxError?.start ?? 0, path);
+  }
 }
 
 /** The stripped code depends on the text alone: kept in the parse cache (only successes; errors are re-derived). */
