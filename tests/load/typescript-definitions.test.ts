@@ -76,16 +76,16 @@ export default table({
   });
 
   it.each([
-    ['a missing comma', `export const columns = {\n  customer_id: 'uuid'\n  full_name: 'text',\n};\n`],
-    ['a doubled comma (only V8 finds it)', `export const columns = {\n  customer_id: 'uuid',\n  ,full_name: 'text',\n};\n`],
-  ])('a syntax error in an imported helper (%s) is named with the helper\'s own line and column, at the import', async (_what, helper) => {
+    ['a missing comma', `export const columns = {\n  customer_id: 'uuid'\n  full_name: 'text',\n};\n`, '3:3'],
+    ['a doubled comma (only V8 finds it)', `export const columns = {\n  customer_id: 'uuid',\n  full_name: 'text',,\n};\n`, '3:21'],
+  ])('a syntax error in an imported helper (%s) is named with the helper\'s own line and column, at the import', async (_what, helper, at) => {
     const root = writeProject({ ...Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== `${T}/core/customer.yaml`)),
       [`${T}/core/customer.ts`]: `import { table } from 'lakegen';\nimport { columns } from '../../shared/columns';\nexport default table({ name: 'customer', kind: 'transactional', columns });\n`,
       'definitions/shop/shared/columns.ts': helper });
     const result = await runCli(['validate'], root);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`${T}/core/customer\\.ts:2:25 +error +LG006 load/definition-error +imports definitions/shop/shared/columns\\.ts, `
-      + 'which does not compile: .*\\(definitions/shop/shared/columns\\.ts:3:3\\)'));
+      + `which does not compile: .*\\(definitions/shop/shared/columns\\.ts:${at}\\)`));
   });
 
   it.each([
