@@ -101,7 +101,7 @@ async function applyInTransaction(
       if (counts) rowCounts.set(entry.object, counts);
       onEntry?.(index + 1, entries.length, entry.object);
     }
-    const staleComments = steps.includes('tables') ? await staleCommentStatements(session, plan) : { statements: [], notes: [] };
+    const staleComments = await staleCommentStatements(session, plan, steps);
     if (staleComments.statements.length > 0) await session.exec(staleComments.statements.join('\n'));
     warnings.push(...staleComments.notes);
     // a database that had no tables has nothing to compare against: every object in it was created now
@@ -173,7 +173,10 @@ function stepReport(
     else result.unchanged.push(object);
   };
   if (step === 'schemas') {
-    for (const schema of plan.database.schemas) classify(schema.name, before.schemas.has(schema.name) ? 'x' : undefined, 'x');
+    // a schema whose comment changed (set, changed, or cleared with its description) was updated
+    for (const schema of plan.database.schemas) {
+      classify(schema.name, before.schemas.has(schema.name) ? before.schemaComments.get(schema.name) : undefined, after.schemaComments.get(schema.name));
+    }
     return result;
   }
   const entries = plan.entries.filter((e) => entryMatchesStep(e, step) && e.tableId);

@@ -18,6 +18,8 @@ export interface LiveTable {
 
 export interface LiveState {
   readonly schemas: Set<string>;
+  /** Each schema's comment ('' for none), by name: apply reports a changed one. */
+  readonly schemaComments: Map<string, string>;
   /** Views, as `schema.view`. */
   readonly views: Set<string>;
   /** The column names of each view, in order, by `schema.view`. */
@@ -46,12 +48,13 @@ export interface ReadOptions {
 }
 
 export async function readLiveState(session: DatabaseSession, options: ReadOptions = {}): Promise<LiveState> {
-  const schemas = await session.query(`SELECT nspname AS name FROM pg_namespace n WHERE ${USER_SCHEMAS}`);
+  const schemas = await session.query(`SELECT nspname AS name, coalesce(obj_description(n.oid, 'pg_namespace'), '') AS comment
+    FROM pg_namespace n WHERE ${USER_SCHEMAS}`);
   // A database with no tables and no views (a fresh apply) has nothing to fingerprint: one cheap query
   // instead of the catalog-wide ones below, which cost a cold backend ~100 ms.
   const relations = await session.query(`SELECT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p', 'v') AND ${USER_SCHEMAS}) AS any`);
-  if (!relations.rows[0].any) return emptyState(schemas.rows.map((r) => String(r.name)));
+  if (!relations.rows[0].any) return emptyState(schemas.rows);
   const views = await session.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND ${USER_SCHEMAS}`);
   const columns = await session.query(`
     SELECT n.nspname || '.' || c.relname AS table_id, c.relkind = 'v' AS is_view, a.attname AS name,
@@ -104,7 +107,7 @@ export async function readLiveState(session: DatabaseSession, options: ReadOptio
       LEFT JOIN function_fingerprints ff ON ff.type_oid = c.reltype
      WHERE c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}`);
 
-  const state = emptyState(schemas.rows.map((r) => String(r.name)));
+  const state = emptyState(schemas.rows);
   for (const row of views.rows) state.views.add(String(row.name));
   const tables = state.tables;
   for (const row of columns.rows) {
@@ -136,9 +139,10 @@ export async function readLiveState(session: DatabaseSession, options: ReadOptio
   return state;
 }
 
-function emptyState(schemas: string[]): LiveState & { views: Set<string>; tables: Map<string, LiveTable> } {
+function emptyState(schemaRows: Record<string, unknown>[]): LiveState & { views: Set<string>; tables: Map<string, LiveTable> } {
   return {
-    schemas: new Set(schemas),
+    schemas: new Set(schemaRows.map((r) => String(r.name))),
+    schemaComments: new Map(schemaRows.map((r) => [String(r.name), String(r.comment)])),
     views: new Set(),
     viewColumns: new Map(),
     tables: new Map(),

@@ -12,7 +12,13 @@ import type { DatabaseSession } from './connection.js';
  * Statements clearing the comments of the plan's schemas, tables and columns that have no description, and a
  * note for each such comment on an object the role does not own (only the owner may comment on it).
  */
-export async function staleCommentStatements(session: DatabaseSession, plan: DatabasePlan): Promise<{ statements: string[]; notes: string[] }> {
+export async function staleCommentStatements(
+  session: DatabaseSession, plan: DatabasePlan, steps: readonly string[],
+): Promise<{ statements: string[]; notes: string[] }> {
+  // a schema's comment belongs to the schemas step, a table's or column's to the tables step (`--only`)
+  const schemasStep = steps.includes('schemas');
+  const tablesStep = steps.includes('tables');
+  if (!schemasStep && !tablesStep) return { statements: [], notes: [] };
   const described = new Set<string>();
   const schemas = plan.database.schemas.map((s) => s.name);
   for (const schema of plan.database.schemas) {
@@ -44,11 +50,11 @@ export async function staleCommentStatements(session: DatabaseSession, plan: Dat
   for (const row of live.rows) {
     const schema = String(row.schema);
     if (row.table === null) {
-      if (!described.has(schema)) clear(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS NULL;`, row.owner);
+      if (schemasStep && !described.has(schema)) clear(`COMMENT ON SCHEMA ${quoteIdent(schema)} IS NULL;`, row.owner);
       continue;
     }
     const table = `${schema}.${String(row.table)}`;
-    if (!tables.has(table)) continue; // not lakegen's table: its comments are its owner's
+    if (!tablesStep || !tables.has(table)) continue; // not lakegen's table: its comments are its owner's
     if (Number(row.subid) > 0 && row.column === null) continue; // a comment of a column that is gone
     if (row.column === null) {
       if (!described.has(table)) clear(`COMMENT ON TABLE ${qualifiedName(schema, String(row.table))} IS NULL;`, row.owner);

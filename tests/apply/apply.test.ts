@@ -197,6 +197,13 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(result.stdout).toMatch(/tables +0 created, 1 updated \(trading\.instrument\)/);
     expect(await comments()).toBe('- / - / mine');
     expect((await runCli(['apply', '--url', url], root)).stdout).toMatch(/: up to date in/);
+    // a schema's comment: cleared with the schemas step (also alone), and reported as an update
+    const file = join(root, 'definitions', database, 'schemas', 'trading.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^description: .*\n/m, ''));
+    const schemas = await runCli(['apply', '--url', url, '--only', 'schemas'], root);
+    expect(schemas.stdout).toMatch(/schemas +0 created, 1 updated \(trading\), 4 unchanged/);
+    const [schema] = await queryDatabase<{ c: string | null }>(database, "SELECT obj_description('trading'::regnamespace, 'pg_namespace') AS c");
+    expect(schema.c).toBe(null);
   });
 
   it('explains a reference row that takes a unique value another row holds, and changes nothing', async () => {
