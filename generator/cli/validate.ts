@@ -2,7 +2,7 @@
  * `lakegen validate [paths…]`: load, check, report. With file paths (as pre-commit passes them) the whole
  * project is checked, and the report keeps the diagnostics of those files plus the cross-file errors they cause.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { findTable } from '../model/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +10,7 @@ import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat } from '..
 import type { AnalyzedProject } from '../project/analyze.js';
 import { analyzeFromArgument } from './project-argument.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, useColor, type CliIo } from './io.js';
+import { toPosix } from '../util/posix-path.js';
 
 export interface ValidateOptions {
   readonly format?: string;
@@ -100,6 +101,3 @@ function databaseFolders(project: AnalyzedProject): (file: string) => string | u
   return (file) => folders.find((folder) => file.startsWith(folder) || `/${file}`.startsWith(`/${folder}`));
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}

@@ -12,6 +12,7 @@ import { validateStructure } from '../dsl/structure-validator.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { CsvRows, DocumentRole, SourceDocument } from './source-document.js';
 import { readDefinitionFile, isDefinitionFile } from './read-definition.js';
+import { toPosix } from '../util/posix-path.js';
 
 export interface LoadedProject {
   readonly documents: SourceDocument[];
@@ -218,6 +219,3 @@ function underFolder(folder: string, path: string): string {
   return path.startsWith(`${folder}${sep}`) ? toPosix(path.slice(folder.length + 1)) : toPosix(relative(folder, path));
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}

@@ -9,15 +9,16 @@
  * value maps to the property that wrote it, or to the closest enclosing literal when the value was computed.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type ts from 'typescript';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { LazySpan, type PositionSource } from '../diagnostics/lazy-span.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import { locateInTypeScript } from './typescript-positions.js';
-import { DefinitionRuns, DefinitionTimeout, TranspileError, typescript } from './typescript-runner.js';
+import { DefinitionRuns, DefinitionTimeout, importCandidates, TranspileError, typescript } from './typescript-runner.js';
 import type { ParseCache } from './parse-cache.js';
 import type { ParsedYaml } from './yaml-reader.js';
+import { toPosix } from '../util/posix-path.js';
 
 /** One per load: the definitions folder's TypeScript files run together, on the first one read. */
 const runsByLoad = new WeakMap<object, DefinitionRuns>();
@@ -93,7 +94,7 @@ function importPosition(source: ts.SourceFile, path: string, target: string): nu
     if (!typescript().isImportDeclaration(statement) || !typescript().isStringLiteral(statement.moduleSpecifier)) continue;
     const specifier = statement.moduleSpecifier.text;
     const base = resolve(dirname(path), specifier);
-    if ([base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}/index.ts`].includes(target)) return statement.moduleSpecifier.getStart(source);
+    if (importCandidates(base).includes(target)) return statement.moduleSpecifier.getStart(source);
   }
   return defaultExportPosition(source);
 }
@@ -103,9 +104,6 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 function defaultExportPosition(source: ts.SourceFile): number {
   const statement = source.statements.find(typescript().isExportAssignment);

@@ -186,8 +186,13 @@ const SHADOWED_GLOBALS = ['process', 'global', 'globalThis', 'fetch', 'setTimeou
 
 function resolveRelative(from: string, specifier: string): string {
   const base = resolve(dirname(from), specifier);
-  const candidates = [base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}/index.ts`];
+  const candidates = importCandidates(base);
   const found = candidates.find((candidate) => /\.(ts|mts)$/.test(candidate) && existsSync(candidate));
   if (!found) throw new Error(`cannot find module '${specifier}'`);
   return found;
+}
+
+/** The files a relative import of `base` (resolved, without a search) may name, in the order tried. */
+export function importCandidates(base: string): string[] {
+  return [base, base.replace(/\.js$/, '.ts'), `${base}.ts`, `${base}/index.ts`];
 }
