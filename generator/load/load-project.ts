@@ -64,6 +64,7 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
       fileStem: stem(path),
       value: result.parsed.value,
       locate: result.parsed.locate,
+      writtenNumber: result.parsed.writtenNumber,
     };
     const key = result.parsed.contentKey;
     documents.push(cache && key !== undefined ? withStructureMark(document, key, cache) : document);

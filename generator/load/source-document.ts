@@ -24,6 +24,11 @@ export interface SourceDocument {
   /** The nearest position for a path into `value`; falls back to the closest ancestor that exists. */
   locate(path: readonly PathSegment[], part?: SpanPart): SourceSpan;
   /**
+   * A YAML number as written in the file, for the values whose digits a double cannot all hold (an unquoted
+   * `0.123456789012345678`): numeric columns keep what was written. Undefined where the text is not needed.
+   */
+  writtenNumber?(path: readonly PathSegment[]): string | undefined;
+  /**
    * Known to match the DSL schema: validated by the loader, in this run or (through the parse cache) in an
    * earlier one with the same text. resolve() validates every other document.
    */

@@ -18,6 +18,8 @@ export interface ParsedYaml {
   /** The text's parse-cache key, when a cache was given: the loader keeps structure marks under it. */
   contentKey?: string;
   locate(path: readonly PathSegment[], part?: SpanPart): SourceSpan;
+  /** A plain YAML number as written, when it has more digits than the parsed double holds (see writtenNumber). */
+  writtenNumber?(path: readonly PathSegment[]): string | undefined;
 }
 
 interface PositionedDocument {
@@ -42,19 +44,45 @@ export function readYaml(file: string, text: string, cache?: ParseCache): { pars
   const positions = new YamlPositions(file, text);
   return {
     diagnostics: [],
-    parsed: { value, contentKey, locate: (path, part = 'value') => new LazySpan(positions, path, part) },
+    parsed: {
+      value,
+      contentKey,
+      locate: (path, part = 'value') => new LazySpan(positions, path, part),
+      writtenNumber: (path) => positions.writtenNumber(path),
+    },
   };
 }
 
 /** A file's positions, from `yaml`'s Document, parsed when the first span is read. */
 class YamlPositions implements PositionSource {
   private positioned: PositionedDocument | undefined = undefined;
+  private mayHoldLongNumbers: boolean | undefined = undefined;
   constructor(readonly file: string, private readonly text: string) {}
 
   position(path: readonly PathSegment[], part: SpanPart): { line: number; column: number } {
-    this.positioned ??= parseWithPositions(this.text);
-    return offsetToPosition(this.positioned, locateOffset(this.positioned.document.contents as Node, path, part));
+    return offsetToPosition(this.document(), locateOffset(this.document().document.contents as Node, path, part));
   }
+
+  writtenNumber(path: readonly PathSegment[]): string | undefined {
+    // a double holds every decimal of up to 15 significant digits: a file without a longer one needs no parse
+    this.mayHoldLongNumbers ??= LONG_NUMBER.test(this.text);
+    return this.mayHoldLongNumbers ? numberSource(this.document(), path) : undefined;
+  }
+
+  private document(): PositionedDocument {
+    this.positioned ??= parseWithPositions(this.text);
+    return this.positioned;
+  }
+}
+
+const LONG_NUMBER = /(?:\d[._]?){16}/;
+
+/** The source of the plain scalar a path points at, when it is a number; undefined for anything else. */
+function numberSource({ document }: PositionedDocument, path: readonly PathSegment[]): string | undefined {
+  const node = document.getIn(path, true);
+  const { isScalar } = yaml();
+  if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.source !== 'string') return undefined;
+  return node.source;
 }
 
 function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
@@ -82,6 +110,7 @@ function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYam
         const at = offsetToPosition(positioned, locateOffset(positioned.document.contents as Node, path, part));
         return { file, ...at };
       },
+      writtenNumber: (path) => numberSource(positioned, path),
     },
   };
 }

@@ -4,7 +4,7 @@ import { ROWS_RULES } from '../check/model-rules.js';
 import { ruleDiagnostic } from '../check/rule.js';
 import type { SourceDocument } from '../load/source-document.js';
 import type { Column, ReferenceRow, Scalar } from './catalog.js';
-import { coerceRowValue } from './row-values.js';
+import { coerceRowValue, withWrittenDigits } from './row-values.js';
 
 /** The reference kind's own columns: rows never set them (DESIGN.md §3). */
 const MANAGED_COLUMNS = new Set(['is_active', 'systime']);
@@ -13,6 +13,8 @@ interface RawRow {
   values: Record<string, unknown>;
   span: SourceSpan;
   valueSpan(column: string, part?: 'key' | 'value'): SourceSpan;
+  /** A YAML number's text as written (row-values.ts withWrittenDigits); absent for CSV and TypeScript. */
+  written?(column: string): string | undefined;
   fromCsv: boolean;
 }
 
@@ -45,7 +47,10 @@ export function resolveRows(
         valid = false;
         continue;
       }
-      const coerced = coerceRowValue(column.type, raw.fromCsv && rawValue === '' ? null : rawValue, raw.fromCsv);
+      const value = raw.fromCsv
+        ? (rawValue === '' ? null : rawValue)
+        : typeof rawValue === 'number' && raw.written ? withWrittenDigits(column.type, rawValue, () => raw.written!(name)) : rawValue;
+      const coerced = coerceRowValue(column.type, value, raw.fromCsv);
       if ('error' in coerced) {
         diagnostics.push(ruleDiagnostic(ROWS_RULES.type, at, `\`${tableName}.${name}\`: ${coerced.error}`));
         invalid.add(name);
@@ -73,6 +78,7 @@ function rawRows(document: SourceDocument): RawRow[] {
     values: row as Record<string, unknown>,
     span: document.locate(['rows', index]),
     valueSpan: (column, part) => document.locate(['rows', index, column], part),
+    written: document.writtenNumber && ((column) => document.writtenNumber!(['rows', index, column])),
     fromCsv: false,
   }));
   const csv = document.csv;

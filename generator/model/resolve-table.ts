@@ -11,6 +11,7 @@ import type { Column, ColumnDefault, Index, ReferentialAction, Table, TableKind 
 import { conventionalKeyColumn, defaultCurrentView, GENERATED_UUID, KIND_COLUMNS } from './kinds.js';
 import { parseTypeSpec } from './logical-type.js';
 import { resolveRows } from './resolve-rows.js';
+import { withWrittenDigits } from './row-values.js';
 
 export interface PendingReference {
   readonly column: string;
@@ -75,7 +76,9 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
       name,
       type: parsed.type,
       nullable: definition.nullable ?? parsed.nullable,
-      default: toColumnDefault(definition.default),
+      default: toColumnDefault(typeof definition.default === 'number' && document.writtenNumber
+        ? withWrittenDigits(parsed.type, definition.default, () => document.writtenNumber!(['columns', name, 'default']))
+        : definition.default),
       unique: definition.unique ?? false,
       check: definition.check,
       description: definition.description,

@@ -50,10 +50,32 @@ export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean
 }
 
 /**
+ * A YAML number for a column that keeps every digit (numeric, and the integers, which must not take a fraction
+ * the double rounded away): the text as written when it holds digits the parsed double lost, so that
+ * `0.123456789012345678` is stored as written and `1.00000000000000001` is no integer. Otherwise the number.
+ */
+export function withWrittenDigits(type: LogicalType, raw: number, written: () => string | undefined): number | string {
+  if (!EXACT_TYPES.has(type.name)) return raw;
+  const text = written()?.replace(/_/g, '').replace(/^\+/, '');
+  if (text === undefined || !YAML_DECIMAL.test(text)) return raw;
+  const plain = withoutExponent(text.replace(/^(-?)\./, '$10.').replace(/\.(?=e|$)/i, ''));
+  return plain === undefined || canonicalDecimal(plain) === canonicalDecimal(withoutExponent(String(raw)) ?? '') ? raw : plain;
+}
+
+const EXACT_TYPES = new Set<LogicalType['name']>(['numeric', 'smallint', 'integer', 'bigint']);
+const YAML_DECIMAL = /^-?(\.\d+|\d+(\.\d*)?)(e[+-]?\d+)?$/i;
+
+/** `-001.500` → `-1.5`: one spelling per value, to compare the written number with the parsed one. */
+function canonicalDecimal(text: string): string {
+  const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
+  const digits = `${whole.replace(/^0+/, '') || '0'}${fraction.replace(/0+$/, '') ? `.${fraction.replace(/0+$/, '')}` : ''}`;
+  return digits === '0' ? digits : `${text.startsWith('-') ? '-' : ''}${digits}`;
+}
+
+/**
  * YAML numbers arrive as doubles: an integer past 2^53 has almost surely been rounded by the parser, and the
- * digits written are gone, so for bigint and numeric (which keep every digit) it must be quoted. (A fraction
- * with more digits than a double holds is rounded too, but the parsed value cannot tell; quoting is the advice
- * in the README.)
+ * digits written are gone, so for bigint and numeric (which keep every digit) it must be quoted. (Definitions
+ * in YAML pass the written digits through withWrittenDigits first; TypeScript numbers are doubles already.)
  */
 function roundedByYaml(raw: number): CoercedValue | undefined {
   if (!Number.isInteger(raw) || Number.isSafeInteger(raw)) return undefined;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTypeSpec, type LogicalType } from '../../generator/model/logical-type.js';
-import { coerceRowValue } from '../../generator/model/row-values.js';
+import { coerceRowValue, withWrittenDigits } from '../../generator/model/row-values.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 
 const typeOf = (spelling: string): LogicalType => (parseTypeSpec(spelling) as { type: LogicalType }).type;
@@ -81,6 +81,25 @@ describe('numbers a YAML parser may have rounded', () => {
     expect(coerceRowValue(typeOf('numeric(20,15)'), 3.141592653589793, false)).toEqual({ value: '3.141592653589793' });
     // integer and smallint keep their range message
     expect(coerceRowValue(typeOf('integer'), 10000000000000000000, false)).toEqual({ error: expect.stringMatching(/out of range for integer/) });
+  });
+});
+
+describe('YAML numbers read with the digits written', () => {
+  const written = (type: string, raw: number, text: string) => withWrittenDigits(typeOf(type), raw, () => text);
+  it('keep the written text when the double lost digits, for numeric and the integers', () => {
+    expect(written('numeric', 0.12345678901234568, '0.123456789012345678')).toBe('0.123456789012345678');
+    expect(written('numeric', 0.001, '1.00000000000000001e-3')).toBe('0.00100000000000000001');
+    expect(written('bigint', 12345678901234568, '12_345_678_901_234_567')).toBe('12345678901234567');
+    expect(written('integer', 1, '1.00000000000000001')).toBe('1.00000000000000001');
+    expect(written('numeric', -0.5, '-.50000000000000000001')).toBe('-0.50000000000000000001');
+  });
+  it('keep the number when it is exactly what was written, and for types that round anyway', () => {
+    expect(written('numeric', 1.5, '+1.50')).toBe(1.5);
+    expect(written('numeric', 1e-7, '1.0e-7')).toBe(1e-7);
+    expect(written('numeric', 3, '3.')).toBe(3);
+    expect(written('numeric', 0, '-0.000')).toBe(0);
+    expect(written('double', 0.1, '0.10000000000000000001')).toBe(0.1);
+    expect(written('numeric', 0.5, '.inf')).toBe(0.5);
   });
 });
 

@@ -74,4 +74,32 @@ describe('reference rows on a real server', () => {
     expect(cleared[0].systime > noted[0].systime).toBe(true);
     expect(await apply(['{ color_type_id: 1, color_type_name: red }', '{ color_type_id: 2, color_type_name: green }'])).toEqual(cleared);
   });
+
+  it('an unquoted YAML number keeps every digit written, past what a double holds', async () => {
+    const root = writeProject({
+      'definitions/shop/database.yaml': 'name: shop\n',
+      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
+      'definitions/shop/tables/ref/rate_type.yaml': `name: rate_type
+kind: reference
+columns:
+  rate_type_id: smallint
+  rate: { type: "numeric(38,20)", default: 0.12345678901234567891 }
+  big: bigint?
+primary_key: [rate_type_id]
+rows:
+  - { rate_type_id: 1, rate: 0.123456789012345678, big: 12345678901234567 }
+  - { rate_type_id: 2, rate: 1.00000000000000001e-3, big: 1234567890123456789 }
+  - { rate_type_id: 3, rate: 0.1 }
+  - { rate_type_id: 4 }
+`,
+    });
+    for (const plan of plansOf(await catalogOf(root))) await runPlan(db, plan);
+    const rows = await db.query<{ rate: string; big: string | null }>('SELECT rate::text, big::text FROM ref.rate_type ORDER BY rate_type_id');
+    expect(rows.rows).toEqual([
+      { rate: '0.12345678901234567800', big: '12345678901234567' },
+      { rate: '0.00100000000000000001', big: '1234567890123456789' },
+      { rate: '0.10000000000000000000', big: null },
+      { rate: '0.12345678901234567891', big: null },
+    ]);
+  });
 });
