@@ -202,11 +202,19 @@ function main() {
     }
   }
 
+  // every figure includes Node's own start, which differs between machines more than lakegen's work does
+  const nodeStart = median(Array.from({ length: Math.max(runs, 5) }, () => {
+    const started = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  }).sort((a, b) => a - b));
+
   const cpu = cpus();
   const lines = [
     `lakegen bench — node ${process.version}, ${process.platform}/${process.arch}, ` +
       `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, commit ${gitCommit()}, ` +
       `${format} definitions, ${runs} run(s) after ${warmup} warm-up`,
+    `Node's own start (\`node -e 0\`, included in every figure): median ${nodeStart.toFixed(0)} ms`,
     '',
     '| size | command | median ms | min ms | max ms | peak RSS MiB |',
     '|---:|---|---:|---:|---:|---:|',
