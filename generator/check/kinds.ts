@@ -54,7 +54,7 @@ export const TEMPORAL_RULES = defineRules('temporal', {
   },
   'unique-column': {
     code: 'LG404', severity: 'error',
-    description: 'A column of a temporal table is not `unique`: every version repeats its value.',
+    description: 'A column (or unique index) of a temporal table is not unique: every version repeats its values.',
     hint: 'Make it part of the business key, or drop `unique` (the open versions are unique by key).',
   },
 });
@@ -114,6 +114,14 @@ function checkTemporal(context: CheckContext, table: Table): void {
     if (column.unique) {
       context.report(TEMPORAL_RULES['unique-column'], column.span,
         `column \`${table.name}.${column.name}\` is unique, but a temporal table repeats it in every version`);
+    }
+  }
+  // a unique index is the same promise: the second version of a row would break it (sys_start tells versions apart)
+  for (const index of table.indexes) {
+    if (index.unique && !index.columns.includes('sys_start')) {
+      context.report(TEMPORAL_RULES['unique-column'], index.span,
+        `unique index on \`${table.name}\` (${index.columns.join(', ')}): a temporal table repeats these values in every version`,
+        'Drop `unique` (the open versions are unique by key), or add sys_start to the index.');
     }
   }
 }

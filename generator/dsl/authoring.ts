@@ -13,6 +13,8 @@ export type BaseType =
 export type TypeSpec = BaseType | `${BaseType}?`;
 
 export type Scalar = string | number | boolean | null;
+/** A reference row's value: a scalar, or for a jsonb column a JSON value written as an object or array. */
+export type RowValue = Scalar | readonly RowValue[] | { readonly [key: string]: RowValue };
 export type ReferentialAction = 'restrict' | 'cascade' | 'set_null' | 'set_default' | 'no_action';
 /** `schema.table` or `schema.table.column`. */
 export type TableReference = `${string}.${string}`;
@@ -53,8 +55,8 @@ interface TableCommon {
 export interface ReferenceTableDefinition extends TableCommon {
   kind: 'reference';
   primary_key?: [string, ...string[]];
-  /** Seeded rows, upserted by key. */
-  rows?: Record<string, Scalar>[];
+  /** Seeded rows, upserted by key. A jsonb column takes any JSON value; a string is JSON text. */
+  rows?: Record<string, RowValue>[];
 }
 
 export interface TransactionalTableDefinition extends TableCommon {

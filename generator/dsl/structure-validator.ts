@@ -72,6 +72,12 @@ function translateError(error: ErrorObject, document: SourceDocument): Diagnosti
     }
     case 'type':
       return loadDiagnostic('structure', at(path), `${where} must be ${article(String(error.params.type))}`);
+    case 'uniqueItems': {
+      // ajv names the two equal items: point at the later one, the repetition
+      const { i, j } = error.params as { i: number; j: number };
+      return loadDiagnostic('structure', at([...path, Math.max(i, j)]),
+        `${where} names \`${String((error.data as unknown[])[i])}\` twice`, 'Remove the repetition.');
+    }
     default:
       return loadDiagnostic('structure', at(path), `${where} ${error.message ?? 'is invalid'}`);
   }
@@ -89,6 +95,10 @@ function normalize(path: PathSegment[], document: SourceDocument): PathSegment[]
 
 function patternError(error: ErrorObject, path: PathSegment[], where: string, at: SourceSpan): Diagnostic {
   const value = String(error.data);
+  if (path[path.length - 1] === 'description') {
+    return loadDiagnostic('structure', at, `${where}: a description cannot contain a NUL character`,
+      'Remove the NUL (\\0): no target can store it in a comment.');
+  }
   if (path[path.length - 1] === 'references') {
     return loadDiagnostic('structure', at, `${where}: \`${value}\` is not a reference`,
       'Write references: schema.table, or schema.table.column for a column other than the primary key.');

@@ -62,7 +62,10 @@ export function resolveRows(
     for (const column of columns) {
       const value = values[column.name];
       const missing = (value === undefined || value === null) && !invalid.has(column.name);
-      if (missing && !column.nullable && !(value === undefined && column.default)) {
+      // a `default: null` fills nothing: the server would insert NULL into the NOT NULL column
+      const filledByDefault = value === undefined && column.default !== undefined
+        && !(column.default.kind === 'literal' && column.default.value === null);
+      if (missing && !column.nullable && !filledByDefault) {
         diagnostics.push(ruleDiagnostic(ROWS_RULES['not-null'], raw.span,
           `row of \`${tableName}\` has no value for NOT NULL column \`${column.name}\``));
         valid = false;

@@ -26,6 +26,7 @@ const PATTERNS: Partial<Record<LogicalType['name'], RegExp>> = {
 
 export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean): CoercedValue {
   if (raw === null || raw === undefined) return { value: null };
+  if (type.name === 'jsonb') return coerceJson(raw, fromCsv);
   if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
     return { error: 'a mapping or list is not a value' };
   }
@@ -42,8 +43,6 @@ export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean
       return coerceFloat(raw, fromCsv);
     case 'boolean':
       return coerceBoolean(raw, fromCsv);
-    case 'jsonb':
-      return coerceJson(raw, fromCsv);
     default:
       return coerceText(type, raw, fromCsv);
   }
@@ -108,7 +107,8 @@ function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCs
   const fraction = match[3] ?? '';
   if (type.precision !== undefined) {
     const scale = type.scale ?? 0;
-    if (integerDigits.length > type.precision - scale) {
+    // 0.5 has no digit before the point for numeric(p,s): numeric(3,3) holds it
+    if ((integerDigits === '0' ? 0 : integerDigits.length) > type.precision - scale) {
       return { error: `${text} does not fit numeric(${type.precision},${scale})` };
     }
     if (fraction.replace(/0+$/, '').length > scale) {
@@ -158,13 +158,36 @@ function coerceBoolean(raw: string | number | boolean, fromCsv: boolean): Coerce
   return { error: `expected true or false, got ${show(raw)}` };
 }
 
-function coerceJson(raw: string | number | boolean, fromCsv: boolean): CoercedValue {
-  if (!fromCsv) return { value: JSON.stringify(raw) };
-  try {
-    return { value: JSON.stringify(JSON.parse(String(raw))) };
-  } catch {
-    return { error: `expected JSON text, got ${show(raw)}` };
+/**
+ * jsonb, one rule for YAML, TypeScript, CSV and defaults: text is JSON text (`'{"a": 1}'`, `'"red"'` for a JSON
+ * string), kept as written so that no digit is rounded; a YAML mapping, list, number or boolean is its own
+ * JSON value. A NUL anywhere is refused, as jsonb refuses `\u0000`.
+ */
+function coerceJson(raw: unknown, fromCsv: boolean): CoercedValue {
+  let parsed: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return { error: `expected JSON text, got ${show(raw)}${fromCsv ? '' : ` (a JSON string is written '"…"'; an object or list may be written as YAML)`}` };
+    }
   }
+  const problem = jsonProblem(parsed);
+  if (problem) return { error: problem };
+  return { value: typeof raw === 'string' ? raw.trim() : JSON.stringify(raw) };
+}
+
+function jsonProblem(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? 'jsonb cannot hold a NUL character (\\u0000)' : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${value} is no JSON number`;
+  if (Array.isArray(value)) return value.map(jsonProblem).find((p) => p !== undefined);
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const problem = jsonProblem(key) ?? jsonProblem(item);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }
 
 function coerceText(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {

@@ -84,6 +84,38 @@ describe('numbers a YAML parser may have rounded', () => {
   });
 });
 
+describe('jsonb values', () => {
+  it('one rule for YAML, CSV and defaults: text is JSON text, kept as written; a mapping or list is its own value', () => {
+    expect(coerceRowValue(typeOf('jsonb'), '{"n": 12345678901234567890123}', false)).toEqual({ value: '{"n": 12345678901234567890123}' });
+    expect(coerceRowValue(typeOf('jsonb'), '{"n": 12345678901234567890123}', true)).toEqual({ value: '{"n": 12345678901234567890123}' });
+    expect(coerceRowValue(typeOf('jsonb'), '"red"', false)).toEqual({ value: '"red"' });
+    expect(coerceRowValue(typeOf('jsonb'), { color: 'red', n: [1, 2.5] }, false)).toEqual({ value: '{"color":"red","n":[1,2.5]}' });
+    expect(coerceRowValue(typeOf('jsonb'), [true, null], false)).toEqual({ value: '[true,null]' });
+    expect(coerceRowValue(typeOf('jsonb'), 5, false)).toEqual({ value: '5' });
+    expect(coerceRowValue(typeOf('jsonb'), 'red', false)).toEqual({ error: expect.stringMatching(/expected JSON text/) });
+    expect(coerceRowValue(typeOf('jsonb'), '{bad', true)).toEqual({ error: expect.stringMatching(/expected JSON text/) });
+  });
+  it('refuses what jsonb refuses: a NUL, escaped or not, and numbers JSON has not', () => {
+    expect(coerceRowValue(typeOf('jsonb'), '{"a": "\\u0000"}', true)).toEqual({ error: expect.stringMatching(/NUL/) });
+    expect(coerceRowValue(typeOf('jsonb'), { ['k\u0000']: 1 }, false)).toEqual({ error: expect.stringMatching(/NUL/) });
+    expect(coerceRowValue(typeOf('jsonb'), [Infinity], false)).toEqual({ error: expect.stringMatching(/no JSON number/) });
+  });
+  it('other types take no mapping or list', () => {
+    expect(coerceRowValue(typeOf('text'), { a: 1 }, false)).toEqual({ error: 'a mapping or list is not a value' });
+  });
+});
+
+describe('numeric precision and scale', () => {
+  it('a zero before the point is no digit: numeric(3,3) holds 0.5 and -0.125, not 1.5', () => {
+    expect(coerceRowValue(typeOf('numeric(3,3)'), 0.5, false)).toEqual({ value: '0.5' });
+    expect(coerceRowValue(typeOf('numeric(3,3)'), '-0.125', false)).toEqual({ value: '-0.125' });
+    expect(coerceRowValue(typeOf('numeric(3,3)'), '000.125', false)).toEqual({ value: '0.125' });
+    expect(coerceRowValue(typeOf('numeric(3,3)'), 1.5, false)).toEqual({ error: expect.stringMatching(/does not fit numeric\(3,3\)/) });
+    expect(coerceRowValue(typeOf('numeric(4,2)'), 99.99, false)).toEqual({ value: '99.99' });
+    expect(coerceRowValue(typeOf('numeric(4,2)'), 100, false)).toEqual({ error: expect.stringMatching(/does not fit/) });
+  });
+});
+
 describe('YAML numbers read with the digits written', () => {
   const written = (type: string, raw: number, text: string) => withWrittenDigits(typeOf(type), raw, () => text);
   it('keep the written text when the double lost digits, for numeric and the integers', () => {
