@@ -11,6 +11,7 @@ import { checkLayers, LAYER_RULES } from './layer.js';
 import { LOAD_RULES } from './load-rules.js';
 import { MODEL_RULES, ROWS_RULES } from './model-rules.js';
 import { checkNaming, NAMING_RULES } from './naming.js';
+import { checkNameCollisions, COLLISION_RULES } from './name-collisions.js';
 import { checkReferences } from './references.js';
 import { REFERENCES_RULES } from './references-rules.js';
 import { checkRows } from './rows.js';
@@ -18,12 +19,12 @@ import type { RuleMeta } from './rule.js';
 import { PORTABILITY_RULES } from './portability-rules.js';
 
 export const ALL_RULES: readonly RuleMeta[] = [
-  LOAD_RULES, MODEL_RULES, DEFAULT_RULES, NAMING_RULES, REFERENCE_RULES, TRANSACTIONAL_RULES, TEMPORAL_RULES,
+  LOAD_RULES, MODEL_RULES, DEFAULT_RULES, NAMING_RULES, COLLISION_RULES, REFERENCE_RULES, TRANSACTIONAL_RULES, TEMPORAL_RULES,
   REFERENCES_RULES, LAYER_RULES, ROWS_RULES, PORTABILITY_RULES,
 ].flatMap((family) => Object.values(family)).sort((a, b) => (a.code < b.code ? -1 : 1));
 
 const FAMILY_CHECKS: readonly RuleFamilyCheck[] = [
-  checkNaming, checkKinds, checkReferences, checkLayers, checkRows, checkDefaults,
+  checkNaming, checkNameCollisions, checkKinds, checkReferences, checkLayers, checkRows, checkDefaults,
 ];
 
 /** Runs every convention rule family over the Catalog. */

@@ -56,6 +56,11 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG103', files: replace(order, 'payload: jsonb', `${'p'.repeat(64)}: jsonb`), at: `${order}:5:3` },
   { code: 'LG104', files: replace(order, 'payload: jsonb', 'select: jsonb'), at: `${order}:5:3` },
   { code: 'LG105', files: { [order]: null, [`${T}/raw/purchase.yaml`]: BASE_PROJECT[order].replace(/br_order/g, 'purchase') }, at: `${T}/raw/purchase.yaml:1:7` },
+  { code: 'LG106', files: { [order]: BASE_PROJECT[order].replace('payload: jsonb', 'payload: jsonb\n  a: integer\n  b: integer\n  a_b: integer')
+    .replace('primary_key: [br_order_id]', 'primary_key: [br_order_id]\nindexes:\n  - columns: [a, b]\n  - columns: [a_b]') },
+  at: `${order}:12:5`, message: /the index on `br_order` \(a_b\) and the index on `br_order` \(a, b\) are both named `raw.br_order_a_b_idx`/ },
+  { code: 'LG106', files: replace(account, 'balance: "numeric(12,2)"', 'period: { type: integer, check: "period > 0" }'), at: `${account}:7:3`,
+    message: /the check on `account_hist.period` and the period check of `account_hist` are both named `core.account_hist_period_check`/ },
   { code: 'LG201', files: { [`${T}/ref/color_type.yaml`]: 'name: color_type\nkind: reference\ncolumns:\n  color_type_id: integer\nprimary_key: [color_type_id]\n' }, at: `${T}/ref/color_type.yaml:5:14` },
   { code: 'LG202', files: { [`${T}/ref/color.yaml`]: 'name: color\nkind: reference\ncolumns:\n  color_id: smallint\nprimary_key: [color_id]\n' }, at: `${T}/ref/color.yaml:1:7` },
   { code: 'LG203', files: replace(status, '\nprimary_key:', '\n  is_active: boolean?\nprimary_key:'), at: `${status}:6:3` },
