@@ -42,7 +42,7 @@ export const ROWS_RULES = defineRules('rows', {
   },
   'duplicate-unique': {
     code: 'LG705', severity: 'error',
-    description: 'Two reference rows share a value of a unique column.',
+    description: 'Two reference rows share a value of a unique column or unique index (compared as PostgreSQL compares them).',
     hint: 'Unique columns (e.g. the name) must differ between rows.',
   },
 });

@@ -93,6 +93,11 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG704', files: replace(status, 'status_type_name: closed }', 'status_type_name: closed, is_active: false }'), at: `${status}:9:52`,
     message: /sets `is_active`, which lakegen manages/ },
   { code: 'LG705', files: replace(status, 'status_type_name: closed', 'status_type_name: open'), at: `${status}:9:44` },
+  { code: 'LG705', files: { [status]: BASE_PROJECT[status].replace('\nprimary_key:', '\n  code: "numeric(4,1)"\n  rank: smallint\nprimary_key:')
+    .concat('indexes: [{ columns: [code, rank], unique: true }]\n')
+    .replace('status_type_name: open }', 'status_type_name: open, code: 1, rank: 1 }')
+    .replace('status_type_name: closed }', 'status_type_name: closed, code: "1.0", rank: 1 }') },
+  at: `${status}:11:58`, message: /rows 1 and 2 of `status_type` both have \(code, rank\) = \(1, 1.0\)/ },
 ];
 
 afterAll(removeTempProjects);
