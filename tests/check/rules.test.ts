@@ -97,7 +97,7 @@ export const RULE_CASES: RuleCase[] = [
     .concat('indexes: [{ columns: [code, rank], unique: true }]\n')
     .replace('status_type_name: open }', 'status_type_name: open, code: 1, rank: 1 }')
     .replace('status_type_name: closed }', 'status_type_name: closed, code: "1.0", rank: 1 }') },
-  at: `${status}:11:58`, message: /rows 1 and 2 of `status_type` both have \(code, rank\) = \(1, 1.0\)/ },
+  at: `${status}:11:58`, message: /rows 1 and 2 of `status_type` both have \(code, rank\) = \(1\.0, 1\)/ },
 ];
 
 afterAll(removeTempProjects);
