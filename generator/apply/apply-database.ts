@@ -143,12 +143,12 @@ async function runEntry(session: DatabaseSession, entry: PlanEntry) {
       return undefined;
     }
     const counts = { inserted: 0, updated: 0, deactivated: 0 };
-    if (entry.data.upsert) {
-      const upsert = entry.data.upsert.replace(/;\s*$/, '');
+    for (const statement of entry.data.upserts) {
+      const upsert = statement.replace(/;\s*$/, '');
       const result = await session.query(`WITH upserted AS (${upsert}\nRETURNING (xmax = 0) AS inserted)
 SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM upserted`);
-      counts.inserted = Number(result.rows[0].inserted);
-      counts.updated = Number(result.rows[0].updated);
+      counts.inserted += Number(result.rows[0].inserted);
+      counts.updated += Number(result.rows[0].updated);
     }
     const deactivate = entry.data.deactivate.replace(/;\s*$/, '');
     const result = await session.query(`WITH deactivated AS (${deactivate}\nRETURNING 1) SELECT count(*) AS n FROM deactivated`);

@@ -55,11 +55,12 @@ export function defaultCurrentView(tableName: string): string {
 /**
  * The columns a reference table's rows write, in table order, `is_active` always among them (true unless a row
  * says otherwise, so a row back in the definitions is reactivated) and never `systime`, which the upsert sets
- * only when a row changes. The definitions own the rows: a column without a default is always written, so a
- * value removed from every row is removed from the database too (NULL), not left behind; a column with a
- * default that no row sets stays the database's. Every target's reference-row statement writes these.
+ * only when a row changes. The definitions own the rows: a column without a default, or with a literal one, is
+ * always written, so a value removed from every row goes back to NULL or the default instead of staying behind;
+ * a column whose default is an SQL expression (`now()`, `gen_random_uuid()`) that no row sets stays the
+ * database's, since that value would differ on every apply. Every target's reference-row statement writes these.
  */
 export function referenceRowColumns(table: Table): Column[] {
   return table.columns.filter((c) => c.name !== 'systime' && (c.name === 'is_active'
-    || (c.origin === 'user' && c.default === undefined) || table.rows.some((r) => c.name in r.values)));
+    || (c.origin === 'user' && c.default?.kind !== 'sql') || table.rows.some((r) => c.name in r.values)));
 }

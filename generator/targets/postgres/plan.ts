@@ -84,7 +84,7 @@ export function planDatabase(database: Database): DatabasePlan {
     const data = referenceDataSql(table);
     entries.push({
       step: 'data', object: `rows of ${table.schema}.${table.name}`, file: `data/${tableFileName(table)}`,
-      source: table.source, sql: [data.upsert, data.deactivate].filter(Boolean).join('\n\n'), data,
+      source: table.source, sql: [...data.upserts, data.deactivate].join('\n\n'), data,
       tableId: `${table.schema}.${table.name}`,
     });
   }

@@ -3,35 +3,47 @@
  * set, an unchanged row is left alone (the WHERE of DO UPDATE), and rows that are in the database but no
  * longer in the definitions are deactivated, never deleted. Values are escaped literals, never spliced text.
  */
-import type { Table } from '../../model/catalog.js';
+import type { Column, ReferenceRow, Table } from '../../model/catalog.js';
 import { referenceRowColumns } from '../../model/kinds.js';
 import { qualifiedName, quoteIdent, sqlValue } from './quote.js';
 import { identList } from './table-ddl.js';
 
 export interface ReferenceDataSql {
-  readonly upsert?: string;
+  /**
+   * One INSERT … ON CONFLICT per set of columns the rows leave to an SQL default (usually one): a row that
+   * omits such a column takes the default when inserted and keeps that value afterwards, since `now()` or
+   * `gen_random_uuid()` would differ on every apply and the row would never be up to date.
+   */
+  readonly upserts: readonly string[];
   readonly deactivate: string;
 }
 
 export function referenceDataSql(table: Table): ReferenceDataSql {
-  const name = qualifiedName(table.schema, table.name);
-  const key = table.primaryKey;
+  const deactivate = deactivateSql(table, qualifiedName(table.schema, table.name));
+  const groups = new Map<string, { columns: Column[]; rows: ReferenceRow[] }>();
   const columns = referenceRowColumns(table);
-  const deactivate = deactivateSql(table, name);
-  if (table.rows.length === 0) return { deactivate };
+  for (const row of table.rows) {
+    const own = columns.filter((c) => c.name in row.values || c.default?.kind !== 'sql');
+    const id = own.map((c) => c.name).join(',');
+    const group = groups.get(id) ?? groups.set(id, { columns: own, rows: [] }).get(id)!;
+    group.rows.push(row);
+  }
+  return { upserts: [...groups.values()].map((group) => upsertSql(table, group.columns, group.rows)), deactivate };
+}
 
-  const values = table.rows.map((row) =>
+function upsertSql(table: Table, columns: readonly Column[], rows: readonly ReferenceRow[]): string {
+  const key = table.primaryKey;
+  const values = rows.map((row) =>
     `  (${columns.map((c) => (c.name in row.values ? sqlValue(row.values[c.name]) : c.name === 'is_active' ? 'true' : 'DEFAULT')).join(', ')})`);
   const updatable = columns.filter((c) => !key.includes(c.name)).map((c) => quoteIdent(c.name));
-  const upsert = [
-    `INSERT INTO ${name} AS existing (${identList(columns.map((c) => c.name))})`,
+  return [
+    `INSERT INTO ${qualifiedName(table.schema, table.name)} AS existing (${identList(columns.map((c) => c.name))})`,
     'VALUES',
     `${values.join(',\n')}`,
     `ON CONFLICT (${identList(key)}) DO UPDATE`,
     `SET ${[...updatable.map((c) => `${c} = EXCLUDED.${c}`), 'systime = now()'].join(', ')}`,
     `WHERE (${updatable.map((c) => `existing.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')});`,
   ].join('\n');
-  return { upsert, deactivate };
 }
 
 function deactivateSql(table: Table, name: string): string {

@@ -102,4 +102,33 @@ rows:
       { rate: '0.12345678901234567891', big: null },
     ]);
   });
+
+  it('a value an SQL default gave is kept on every apply; a literal default comes back when a row stops setting the column', async () => {
+    const table = (rows: string[]) => writeProject({
+      'definitions/shop/database.yaml': 'name: shop\n',
+      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
+      'definitions/shop/tables/ref/kind_type.yaml': `name: kind_type
+kind: reference
+columns:
+  kind_type_id: smallint
+  created_at: { type: timestamptz, default: { sql: "clock_timestamp()" } }
+  label: { type: text, default: zz }
+primary_key: [kind_type_id]
+rows:
+${rows.map((r) => `  - ${r}`).join('\n')}
+`,
+    });
+    const read = async (rows: string[]) => {
+      for (const plan of plansOf(await catalogOf(table(rows)))) await runPlan(db, plan);
+      return (await db.query<{ id: number; created: string; label: string; xmin: string }>(
+        'SELECT kind_type_id AS id, created_at::text AS created, label, xmin::text AS xmin FROM ref.kind_type ORDER BY 1')).rows;
+    };
+    const rows = ['{ kind_type_id: 1 }', '{ kind_type_id: 2, created_at: "2024-01-01T00:00:00Z", label: x }'];
+    const first = await read(rows);
+    expect(first.map((r) => [r.id, r.label])).toEqual([[1, 'zz'], [2, 'x']]);
+    expect(await read(rows)).toEqual(first); // not rewritten: clock_timestamp() is not called again for row 1
+    const unlabelled = await read(['{ kind_type_id: 1 }', '{ kind_type_id: 2, created_at: "2024-01-01T00:00:00Z" }']);
+    expect(unlabelled.map((r) => [r.id, r.label])).toEqual([[1, 'zz'], [2, 'zz']]);
+    expect(unlabelled[0]).toEqual(first[0]);
+  });
 });
