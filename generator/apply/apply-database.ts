@@ -24,6 +24,8 @@ export interface StepReport {
   readonly updated: string[];
   readonly unchanged: string[];
   readonly rows?: { inserted: number; updated: number; deactivated: number };
+  /** The schemas step also creates the extensions the database names. */
+  readonly extensionsCreated?: string[];
 }
 
 export interface DatabaseReport {
@@ -74,7 +76,7 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
       await session.close();
     }
   }
-  const upToDate = reports.every((r) => r.created.length === 0 && r.updated.length === 0 &&
+  const upToDate = reports.every((r) => r.created.length === 0 && r.updated.length === 0 && !r.extensionsCreated &&
     (!r.rows || r.rows.inserted + r.rows.updated + r.rows.deactivated === 0));
   return { database: name, location: host.databaseLabel(name), steps: reports, upToDate, validated, warnings, elapsedMs: performance.now() - started };
 }
@@ -177,7 +179,8 @@ function stepReport(
     for (const schema of plan.database.schemas) {
       classify(schema.name, before.schemas.has(schema.name) ? before.schemaComments.get(schema.name) : undefined, after.schemaComments.get(schema.name));
     }
-    return result;
+    const extensionsCreated = plan.database.extensions.filter((e) => !before.extensions.has(e) && after.extensions.has(e));
+    return extensionsCreated.length > 0 ? { ...result, extensionsCreated } : result;
   }
   const entries = plan.entries.filter((e) => entryMatchesStep(e, step) && e.tableId);
   if (step === 'data') {

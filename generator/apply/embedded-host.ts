@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
 import type { DatabaseHost, DatabaseSession } from './connection.js';
 
 const LOCK_WAIT_MS = 120_000;
@@ -15,7 +15,14 @@ export function embeddedFolder(root: string): string {
   return join(root, '.lakegen', 'pglite');
 }
 
-export async function embeddedHost(root: string, options: { reset?: boolean; databases?: string[] } = {}): Promise<DatabaseHost> {
+export interface EmbeddedOptions {
+  readonly reset?: boolean;
+  readonly databases?: readonly string[];
+  /** The extensions each database's definitions ask for: PGlite loads an extension only when opened with it. */
+  readonly extensions?: ReadonlyMap<string, readonly string[]>;
+}
+
+export async function embeddedHost(root: string, options: EmbeddedOptions = {}): Promise<DatabaseHost> {
   const folder = embeddedFolder(root);
   if (options.reset) {
     for (const database of options.databases ?? []) rmSync(join(folder, database), { recursive: true, force: true });
@@ -30,7 +37,7 @@ export async function embeddedHost(root: string, options: { reset?: boolean; dat
     createDatabase: async () => true, // the folder is the database; PGlite creates it on first open
     async connect(database) {
       releases.push(await acquireLock(join(folder, `${database}.lock`)));
-      return pgliteSession(join(folder, database));
+      return pgliteSession(join(folder, database), options.extensions?.get(database) ?? []);
     },
     async close() {
       for (const release of releases.splice(0)) release();
@@ -38,10 +45,11 @@ export async function embeddedHost(root: string, options: { reset?: boolean; dat
   };
 }
 
-async function pgliteSession(dataDir: string): Promise<DatabaseSession> {
+async function pgliteSession(dataDir: string, extensions: readonly string[]): Promise<DatabaseSession> {
   // require, not import(): the CLI runs as a classic script (see cli/launch.ts), where import() is unavailable
-  const { PGlite } = createRequire(import.meta.url)('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
-  const db: PGlite = await PGlite.create({ dataDir });
+  const require = createRequire(import.meta.url);
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const db: PGlite = await PGlite.create({ dataDir, extensions: contribExtensions(require, extensions) });
   return {
     async query(sql, params) {
       const result = await db.query<Record<string, unknown>>(sql, params);
@@ -52,6 +60,24 @@ async function pgliteSession(dataDir: string): Promise<DatabaseSession> {
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * PGlite's contrib extensions (btree_gist, pg_trgm, uuid-ossp, …) by SQL name. One PGlite does not ship is
+ * left out: CREATE EXTENSION then fails inside apply's transaction with the server's own message.
+ */
+function contribExtensions(require: NodeJS.Require, names: readonly string[]): Extensions {
+  const loaded: Extensions = {};
+  for (const name of names) {
+    const module = name.replace(/-/g, '_');
+    if (!/^[a-z0-9_]+$/.test(module)) continue; // never a path
+    try {
+      loaded[module] = (require(`@electric-sql/pglite/contrib/${module}`) as Extensions)[module];
+    } catch {
+      // not shipped with PGlite
+    }
+  }
+  return loaded;
 }
 
 async function acquireLock(path: string): Promise<() => void> {

@@ -20,6 +20,8 @@ export interface LiveState {
   readonly schemas: Set<string>;
   /** Each schema's comment ('' for none), by name: apply reports a changed one. */
   readonly schemaComments: Map<string, string>;
+  /** Installed extensions, by name. */
+  readonly extensions: Set<string>;
   /** Views, as `schema.view`. */
   readonly views: Set<string>;
   /** The column names of each view, in order, by `schema.view`. */
@@ -48,8 +50,9 @@ export interface ReadOptions {
 }
 
 export async function readLiveState(session: DatabaseSession, options: ReadOptions = {}): Promise<LiveState> {
-  const schemas = await session.query(`SELECT nspname AS name, coalesce(obj_description(n.oid, 'pg_namespace'), '') AS comment
-    FROM pg_namespace n WHERE ${USER_SCHEMAS}`);
+  const schemas = await session.query(`SELECT nspname AS name, coalesce(obj_description(n.oid, 'pg_namespace'), '') AS comment,
+    false AS is_extension FROM pg_namespace n WHERE ${USER_SCHEMAS}
+    UNION ALL SELECT extname, '', true FROM pg_extension`);
   // A database with no tables and no views (a fresh apply) has nothing to fingerprint: one cheap query
   // instead of the catalog-wide ones below, which cost a cold backend ~100 ms.
   const relations = await session.query(`SELECT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -139,10 +142,12 @@ export async function readLiveState(session: DatabaseSession, options: ReadOptio
   return state;
 }
 
-function emptyState(schemaRows: Record<string, unknown>[]): LiveState & { views: Set<string>; tables: Map<string, LiveTable> } {
+function emptyState(rows: Record<string, unknown>[]): LiveState & { views: Set<string>; tables: Map<string, LiveTable> } {
+  const schemaRows = rows.filter((r) => !r.is_extension);
   return {
     schemas: new Set(schemaRows.map((r) => String(r.name))),
     schemaComments: new Map(schemaRows.map((r) => [String(r.name), String(r.comment)])),
+    extensions: new Set(rows.filter((r) => r.is_extension).map((r) => String(r.name))),
     views: new Set(),
     viewColumns: new Map(),
     tables: new Map(),

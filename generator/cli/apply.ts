@@ -46,7 +46,11 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
   try {
     host = url
       ? await (await import('../apply/server-host.js')).serverHost(url)
-      : await (await import('../apply/embedded-host.js')).embeddedHost(project.root, { reset: options.reset, databases: plans.map((p) => p.database.name) });
+      : await (await import('../apply/embedded-host.js')).embeddedHost(project.root, {
+        reset: options.reset,
+        databases: plans.map((p) => p.database.name),
+        extensions: new Map(plans.map((p) => [p.database.name, p.database.extensions])),
+      });
   } catch (error) {
     if (error instanceof ConnectionError) {
       io.stderr(`lakegen: ${error.message}\n`);
@@ -137,7 +141,8 @@ function describeStep(step: StepReport): string {
   const parts = [`${step.created.length} created`];
   if (step.updated.length) parts.push(`${step.updated.length} updated (${step.updated.join(', ')})`);
   parts.push(`${step.unchanged.length} unchanged`);
-  return parts.join(', ');
+  const extensions = step.extensionsCreated ? `; extensions created: ${step.extensionsCreated.join(', ')}` : '';
+  return parts.join(', ') + extensions;
 }
 
 function displayLocation(label: string, cwd: string): string {

@@ -67,6 +67,20 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(await snapshot(database)).toBe(before);
   });
 
+  it('reports the extensions it creates: a database that gained one is not up to date', async () => {
+    const { root, database } = exampleProject('extensions');
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    const file = join(root, 'definitions', database, 'database.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}extensions: [pg_trgm, uuid-ossp]\n`);
+    const added = await runCli(['apply', '--url', url], root);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/schemas +0 created, 5 unchanged; extensions created: pg_trgm, uuid-ossp/);
+    expect(added.stdout).toMatch(new RegExp(`${database}: applied in`));
+    const installed = await queryDatabase<{ names: string }>(database, "SELECT string_agg(extname, ',' ORDER BY extname) AS names FROM pg_extension WHERE extname <> 'plpgsql'");
+    expect(installed[0].names).toBe('pg_trgm,uuid-ossp');
+    expect((await runCli(['apply', '--url', url], root)).stdout).toMatch(new RegExp(`${database}: up to date`));
+  });
+
   it('--only runs just that step', async () => {
     const { root, database } = exampleProject('only');
     expect((await runCli(['apply', '--url', url, '--only', 'databases,schemas'], root)).code).toBe(0);
@@ -318,6 +332,17 @@ describe('lakegen apply, embedded default', () => {
     const second = await runCli(['apply'], root, env);
     expect(second.stdout).toMatch(new RegExp(`${database}: up to date`));
     expect(await embeddedSnapshot(root, database)).toBe(before);
+  });
+
+  it('opens PGlite with the extensions the database names (PGlite loads an extension only when asked at start)', async () => {
+    const { root, database } = exampleProject('embedded_extensions');
+    const file = join(root, 'definitions', database, 'database.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}extensions: [btree_gist]\n`);
+    const env = { DATABASE_URL: undefined };
+    const first = await runCli(['apply', '--only', 'databases,schemas'], root, env);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/schemas +5 created, 0 unchanged; extensions created: btree_gist/);
+    expect((await runCli(['apply', '--only', 'databases,schemas'], root, env)).stdout).toMatch(new RegExp(`${database}: up to date`));
   });
 
   it('--only runs just that step, and --reset starts over', async () => {
