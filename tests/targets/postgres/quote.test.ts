@@ -25,6 +25,19 @@ const name = fc.oneof(
 ).filter((s) => noNul(s) && Buffer.byteLength(s) <= 63);
 
 describe('PostgreSQL quoting on a real server', () => {
+  it('every keyword that is no plain identifier is quoted, on the test server and on the embedded PGlite', async () => {
+    const KEYWORDS = "SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T', 'C') ORDER BY word";
+    const { PGlite } = await import('@electric-sql/pglite');
+    const embedded = await PGlite.create();
+    try {
+      const words = [...(await db.query<{ word: string }>(KEYWORDS)).rows, ...(await embedded.query<{ word: string }>(KEYWORDS)).rows];
+      expect(words.length).toBeGreaterThan(100);
+      expect(words.map((r) => r.word).filter((word) => !POSTGRES_RESERVED_WORDS.has(word))).toEqual([]);
+    } finally {
+      await embedded.close();
+    }
+  });
+
   it('quoteLiteral: every text reads back exactly', async () => {
     await fc.assert(fc.asyncProperty(text, async (value) => {
       const { rows } = await db.query<{ v: string }>(`SELECT ${quoteLiteral(value)}::text AS v`);
