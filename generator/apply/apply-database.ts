@@ -5,7 +5,7 @@
  * anything changes; after applying, the live catalog is checked against the plan before COMMIT.
  */
 import type { DatabasePlan, PlanEntry } from '../targets/postgres/plan.js';
-import { DriftFailure, REFERENCE_UNIQUE_HINT, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
+import { asServerFailure, DriftFailure, REFERENCE_UNIQUE_HINT, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
 import type { DatabaseHost, DatabaseSession } from './connection.js';
 import { tableDifferences, viewDifferences, type TableDrift } from './drift.js';
 import { readLiveState, type LiveState } from './live-catalog.js';
@@ -62,18 +62,27 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   if (!exists && !steps.includes('databases')) {
     throw new StatementFailure(`database ${name}`, 'database.sql', '', `database ${name} does not exist; apply without --only, or with --only databases`, undefined);
   }
+  let created = false;
   if (steps.includes('databases')) {
-    const created = !exists && (await host.createDatabase(name, plan.createDatabase));
+    created = !exists && (await asServerFailure(`database ${name}`, () => host.createDatabase(name, plan.createDatabase)));
     report({ step: 'databases', created: created ? [name] : [], updated: [], unchanged: created ? [] : [name] });
   }
   const bodySteps = steps.filter((s) => s !== 'databases');
   let validated = 'not run (databases only)';
   if (bodySteps.length > 0) {
-    const session = await host.connect(name);
     try {
-      validated = await applyInTransaction(session, plan, bodySteps, report, warnings, options.onEntry);
-    } finally {
-      await session.close();
+      const session = await host.connect(name);
+      try {
+        validated = await asServerFailure(`database ${name}`,
+          () => applyInTransaction(session, plan, bodySteps, report, warnings, options.onEntry));
+      } finally {
+        await session.close();
+      }
+    } catch (error) {
+      // CREATE DATABASE cannot be rolled back with the rest: a database this run created goes again, so that a
+      // failed apply leaves nothing behind (it holds nothing: the transaction was rolled back)
+      if (created) await host.dropDatabase(name).catch(() => {});
+      throw error;
     }
   }
   const upToDate = reports.every((r) => r.created.length === 0 && r.updated.length === 0 && !r.extensionsCreated &&

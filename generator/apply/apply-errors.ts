@@ -16,6 +16,26 @@ export class StatementFailure extends Error {
 }
 
 /**
+ * An error the server raised outside a plan's statements (creating the database, reading its catalog) as a
+ * StatementFailure: the report names the object and the SQLSTATE instead of calling it an internal error.
+ */
+export async function asServerFailure<T>(object: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const { message, code } = error as { message?: string; code?: unknown };
+    if (error instanceof Error && !(error instanceof StatementFailure) && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      throw new StatementFailure(object, '', '', message ?? String(error), code, SQLSTATE_HINTS[code]);
+    }
+    throw error;
+  }
+}
+
+const SQLSTATE_HINTS: Record<string, string> = {
+  '42501': 'the role lakegen connects as lacks a privilege: CREATEDB to create a database, ownership or CREATE and USAGE on its schemas to change them',
+};
+
+/**
  * A reference table's rows are upserted one after the other, and rows removed from the definitions are kept
  * (deactivated): a unique value two rows exchange, or a removed row's value given to a new row, conflicts.
  */

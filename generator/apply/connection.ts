@@ -22,6 +22,8 @@ export interface DatabaseHost {
   databaseExists(database: string): Promise<boolean>;
   /** Outside any transaction, as PostgreSQL requires. Returns false if it existed already (created concurrently). */
   createDatabase(database: string, createSql: string): Promise<boolean>;
+  /** Drops a database this run created, when applying into it failed. */
+  dropDatabase(database: string): Promise<void>;
   connect(database: string): Promise<DatabaseSession>;
   close(): Promise<void>;
 }

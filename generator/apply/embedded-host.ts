@@ -35,6 +35,9 @@ export async function embeddedHost(root: string, options: EmbeddedOptions = {}):
     databaseLabel: (database) => `embedded PGlite ${join(folder, database)}`,
     databaseExists: async (database) => existsSync(join(folder, database, 'PG_VERSION')),
     createDatabase: async () => true, // the folder is the database; PGlite creates it on first open
+    async dropDatabase(database) {
+      rmSync(join(folder, database), { recursive: true, force: true });
+    },
     async connect(database) {
       releases.push(await acquireLock(join(folder, `${database}.lock`)));
       return pgliteSession(join(folder, database), options.extensions?.get(database) ?? []);

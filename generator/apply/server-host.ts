@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { quoteIdent } from '../targets/postgres/quote.js';
 import { ConnectionError, maskPassword, type DatabaseHost, type DatabaseSession } from './connection.js';
 
 /** SQLSTATEs and socket errors that mean "cannot reach or log in", not "the SQL failed". */
@@ -31,6 +32,9 @@ export async function serverHost(url: string): Promise<DatabaseHost> {
         if ((code === '42P04' || code === '23505') && (await databaseExists(database))) return false;
         throw error;
       }
+    },
+    async dropDatabase(database) {
+      await admin.exec(`DROP DATABASE IF EXISTS ${quoteIdent(database)}`);
     },
     connect: (database) => connectTo(urlFor(database), maskPassword(urlFor(database))),
     close: () => admin.close(),

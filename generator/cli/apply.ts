@@ -152,7 +152,7 @@ function displayLocation(label: string, cwd: string): string {
 
 function reportFailure(error: unknown, io: CliIo): number {
   if (error instanceof StatementFailure) {
-    io.stderr(`apply failed at ${error.object} (${error.file}); nothing was changed\n`);
+    io.stderr(`apply failed at ${error.object}${error.file ? ` (${error.file})` : ''}; nothing was changed\n`);
     io.stderr(`  server: ${error.serverMessage}${error.sqlstate ? ` (SQLSTATE ${error.sqlstate})` : ''}\n`);
     if (error.hint) io.stderr(`  hint: ${error.hint}\n`);
     if (error.statement) io.stderr(`  statement:\n${error.statement.split('\n').map((l) => `    ${l}`).join('\n')}\n`);

@@ -111,6 +111,34 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(await queryDatabase<{ snapshot: string }>(database, CATALOG_SNAPSHOT)).toEqual(before);
   });
 
+  it('a failed first apply leaves no database behind: the one it created is dropped again', async () => {
+    const { root, database } = exampleProject('atomic_new');
+    const csv = join(root, 'definitions', database, 'tables', 'common', 'action_type.csv');
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}3,hold,0\n`);
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/apply failed at rows of common\.action_type .*; nothing was changed/);
+    const exists = await queryDatabase<{ n: string }>('postgres', `SELECT count(*)::text AS n FROM pg_database WHERE datname = '${database}'`);
+    expect(exists[0].n).toBe('0');
+  });
+
+  it('names what the server refused before any statement ran, with its SQLSTATE and a hint, not as an internal error', async () => {
+    const { root, database } = exampleProject('nocreatedb');
+    const role = `${database}_role`;
+    await queryDatabase('postgres', `CREATE ROLE ${role} LOGIN`);
+    try {
+      const roleUrl = new URL(url);
+      roleUrl.username = role;
+      const result = await runCli(['apply', '--url', roleUrl.toString()], root);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`apply failed at database ${database}; nothing was changed`);
+      expect(result.stderr).toMatch(/server: permission denied to create database \(SQLSTATE 42501\)\n +hint: .*CREATEDB/);
+      expect(result.stderr).not.toMatch(/internal error/);
+    } finally {
+      await queryDatabase('postgres', `DROP ROLE ${role}`);
+    }
+  });
+
   it('stops on drift: names every difference, exits 1, changes nothing', async () => {
     const { root, database } = exampleProject('drift');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
