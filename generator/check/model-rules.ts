@@ -40,6 +40,11 @@ export const ROWS_RULES = defineRules('rows', {
     description: 'A reference row sets a column the table does not have, or one lakegen manages (`is_active`, `systime`).',
     hint: 'Use the table\'s column names.',
   },
+  'missing-referenced-row': {
+    code: 'LG706', severity: 'error',
+    description: 'A reference row points at a row that the referenced reference table does not define (apply fails on the foreign key).',
+    hint: 'Add the row to the referenced table, or point at one of its rows.',
+  },
   'duplicate-unique': {
     code: 'LG705', severity: 'error',
     description: 'Two reference rows share a value of a unique column or unique index (compared as PostgreSQL compares them).',

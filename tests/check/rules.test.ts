@@ -93,6 +93,10 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG704', files: replace(status, 'status_type_name: closed }', 'status_type_name: closed, is_active: false }'), at: `${status}:9:52`,
     message: /sets `is_active`, which lakegen manages/ },
   { code: 'LG705', files: replace(status, 'status_type_name: closed', 'status_type_name: open'), at: `${status}:9:44` },
+  { code: 'LG706', files: { [`${T}/ref/level_type.yaml`]: 'name: level_type\nkind: reference\ncolumns:\n  level_type_id: smallint\n'
+    + '  status_type_id: { type: smallint, references: ref.status_type }\nprimary_key: [level_type_id]\nrows:\n'
+    + '  - { level_type_id: 1, status_type_id: 1 }\n  - { level_type_id: 2, status_type_id: 7 }\n' },
+  at: `${T}/ref/level_type.yaml:9:41`, message: /row 2 of `level_type` has status_type_id = 7, which no row of `ref.status_type` has as status_type_id/ },
   { code: 'LG705', files: { [status]: BASE_PROJECT[status].replace('\nprimary_key:', '\n  code: "numeric(4,1)"\n  rank: smallint\nprimary_key:')
     .concat('indexes: [{ columns: [code, rank], unique: true }]\n')
     .replace('status_type_name: open }', 'status_type_name: open, code: 1, rank: 1 }')
