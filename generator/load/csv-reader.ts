@@ -21,32 +21,51 @@ export function readCsv(file: string, text: string): { rows?: CsvRows; diagnosti
     if (repeated !== undefined) {
       return { diagnostics: [loadDiagnostic('csv', { file, line: 1, column: 1 }, `the header names column \`${repeated}\` twice`)] };
     }
+    // a record is reported where it starts (csv-parse counts where it ends, and a quoted CRLF as two lines)
+    const starts = recordLines(text).starts;
     return {
       diagnostics: [],
-      rows: { file, records: records.map((r) => ({ values: r.record, line: r.info.lines })) },
+      rows: { file, records: records.map((r, index) => ({ values: r.record, line: starts[index + 1] ?? r.info.lines })) },
     };
   } catch (error) {
-    const { message, lines, code } = error as { message: string; lines?: number; code?: string };
+    const { message, lines, code, records } = error as { message: string; lines?: number; code?: string; records?: number };
+    const scanned = recordLines(text);
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse reports the end of the file; the mistake is where the quote opened
-      const line = unclosedQuoteLine(text);
+      const line = scanned.openQuote ?? lines ?? 1;
       return { diagnostics: [loadDiagnostic('csv', { file, line, column: 1 }, `cannot read CSV: the quote opened on line ${line} is never closed`)] };
     }
+    // `records` counts the data records read before the failing one; the header is starts[0]
+    const line = (records !== undefined ? scanned.starts[records + 1] : undefined) ?? lines ?? 1;
     return {
-      diagnostics: [loadDiagnostic('csv', { file, line: lines ?? 1, column: 1 }, `cannot read CSV: ${message}`)],
+      diagnostics: [loadDiagnostic('csv', { file, line, column: 1 }, `cannot read CSV: ${message.replace(/ on line \d+$/, ` on line ${line}`)}`)],
     };
   }
 }
 
-/** The line of the quote that is still open at the end of the text (`""` inside quotes is a quote). */
-function unclosedQuoteLine(text: string): number {
+/**
+ * The line each non-empty record starts on (the header first), and the line of a quote still open at the end.
+ * CRLF, LF and a lone CR each end a line; inside quotes they belong to the field (`""` there is a quote).
+ */
+function recordLines(text: string): { starts: number[]; openQuote?: number } {
+  const starts: number[] = [];
   let line = 1;
-  let openedOn = 1;
   let quoted = false;
+  let openedOn = 1;
+  let atRecordStart = true;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (char === '\n') line++;
-    else if (char === '"') {
+    if (char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      if (!quoted) atRecordStart = true;
+      line++;
+      continue;
+    }
+    if (atRecordStart && char !== '\ufeff') {
+      starts.push(line);
+      atRecordStart = false;
+    }
+    if (char === '"') {
       if (quoted && text[i + 1] === '"') i++;
       else {
         quoted = !quoted;
@@ -54,7 +73,7 @@ function unclosedQuoteLine(text: string): number {
       }
     }
   }
-  return openedOn;
+  return { starts, openQuote: quoted ? openedOn : undefined };
 }
 
 /** csv-parse is loaded by the first CSV: most projects have a few, many none. */

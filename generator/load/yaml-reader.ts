@@ -89,7 +89,7 @@ function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYam
   const positioned = parseWithPositions(text);
   // the first error is the cause; the ones after it are mostly its echoes
   const diagnostics = positioned.document.errors.slice(0, 1).map((error) => {
-    const at = positioned.lineCounter.linePos(skipSpaces(text, error.pos[0]));
+    const at = positioned.lineCounter.linePos(unclosedQuoteStart(text, error) ?? skipSpaces(text, error.pos[0]));
     return loadDiagnostic('yaml-syntax', { file, line: at.line, column: at.col }, error.message.split('\n')[0],
       'Fix the YAML syntax at this position (indentation, quotes, a missing colon).');
   });
@@ -113,6 +113,20 @@ function readYamlWithPositions(file: string, text: string): { parsed?: ParsedYam
       writtenNumber: (path) => numberSource(positioned, path),
     },
   };
+}
+
+/**
+ * `yaml` reports a quote that is never closed at the end of the file; the mistake is where it opened: the last
+ * quote of that kind before the end that opens a scalar (after `: `, `- `, `[`, `{`, `,` or indentation).
+ */
+function unclosedQuoteStart(text: string, error: { code: string; message: string; pos: [number, number] }): number | undefined {
+  const quote = error.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  if (quote === undefined) return undefined;
+  for (let at = text.lastIndexOf(quote, error.pos[0]); at >= 0; at = text.lastIndexOf(quote, at - 1)) {
+    const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trimEnd();
+    if (before === '' || /(?:^|[\s])-$|[:[{,]$/.test(before)) return at;
+  }
+  return undefined;
 }
 
 /** `yaml` places indentation errors at the line's start; the first character after the spaces reads better. */

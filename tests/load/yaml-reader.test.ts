@@ -62,6 +62,13 @@ describe('yaml reader', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'LG001', line: 3, column: 6 });
   });
 
+  it('reports a quote that is never closed where it opened, not at the end of the file', () => {
+    const single = readYaml('t.yaml', "name: x_type\ncolumns:\n  x_type_id: smallint\n  a: 'it\nprimary_key: [x_type_id]\n");
+    expect(single.diagnostics[0]).toMatchObject({ code: 'LG001', line: 4, column: 6 });
+    const double = readYaml('t.yaml', 'name: x\nrows:\n  - "open\n  - b\n');
+    expect(double.diagnostics[0]).toMatchObject({ code: 'LG001', line: 3, column: 5 });
+  });
+
   it('rejects duplicate keys', () => {
     const { diagnostics } = readYaml('t.yaml', 'name: x\nname: y\n');
     expect(diagnostics[0]).toMatchObject({ code: 'LG001', line: 2 });
