@@ -16,7 +16,8 @@ const INTEGER_RANGES = {
 } as const;
 
 const PATTERNS: Partial<Record<LogicalType['name'], RegExp>> = {
-  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  // as uuid_in reads it: braces, upper case, and a hyphen after any group of four digits, or none
+  uuid: /^(\{[0-9a-fA-F]{4}(-?[0-9a-fA-F]{4}){7}\}|[0-9a-fA-F]{4}(-?[0-9a-fA-F]{4}){7})$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
   time: /^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/,
   timestamp: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/,
@@ -84,7 +85,9 @@ function roundedByYaml(raw: number): CoercedValue | undefined {
 function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
   const rounded = typeof raw === 'number' && name === 'bigint' ? roundedByYaml(raw) : undefined;
   if (rounded) return rounded;
-  const text = typeof raw === 'number' ? (Number.isInteger(raw) ? String(raw) : '') : fromCsv || name === 'bigint' ? String(raw).trim() : '';
+  // the server reads `+5` and ` 5 ` as 5
+  const text = typeof raw === 'number' ? (Number.isInteger(raw) ? String(raw) : '')
+    : fromCsv || name === 'bigint' ? String(raw).trim().replace(/^\+/, '') : '';
   if (typeof raw === 'boolean' || !/^-?\d+$/.test(text)) return { error: `expected ${name === 'integer' ? 'an integer' : `${article(name)} (integer)`}, got ${show(raw)}` };
   const [min, max] = INTEGER_RANGES[name];
   const big = BigInt(text);
@@ -95,11 +98,12 @@ function coerceInteger(name: keyof typeof INTEGER_RANGES, raw: string | number |
 function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
   const rounded = typeof raw === 'number' ? roundedByYaml(raw) : undefined;
   if (rounded) return rounded;
-  if (typeof raw === 'boolean' || (typeof raw === 'string' && !fromCsv && !NUMERIC_TEXT.test(raw))) {
+  if (typeof raw === 'boolean' || (typeof raw === 'string' && !NUMERIC_TEXT.test(fromCsv ? raw.trim() : raw))) {
     return { error: `expected a number, got ${show(raw)}` };
   }
   // a YAML number prints as 1e-7 or 1e+21 when small or large; PostgreSQL reads exponents too
-  const text = withoutExponent(String(raw).trim());
+  // `+5`, `.5` and `5.` are numbers to the server too
+  const text = withoutExponent(String(raw).trim().replace(/^\+/, '').replace(/^(-?)\./, '$10.').replace(/\.(?=$|e)/i, ''));
   if (text === undefined) return { error: `${show(raw)} is out of range for numeric` };
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return { error: `expected a number, got ${show(raw)}` };
@@ -118,7 +122,7 @@ function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCs
   return { value: `${match[1]}${integerDigits}${fraction ? `.${fraction}` : ''}` };
 }
 
-const NUMERIC_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+const NUMERIC_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /** `1.5e-7` → `0.00000015`, `-2E3` → `-2000`: the same number, digit for digit; undefined past numeric's range. */
 function withoutExponent(text: string): string | undefined {
@@ -191,6 +195,8 @@ function jsonProblem(value: unknown): string | undefined {
 }
 
 function coerceText(type: LogicalType, raw: string | number | boolean, fromCsv: boolean): CoercedValue {
+  // an interval of a bare number is that many seconds to the server
+  if (type.name === 'interval' && typeof raw === 'number' && Number.isFinite(raw)) return { value: String(raw) };
   if (typeof raw !== 'string') {
     return { error: `expected text for ${type.name}, got ${show(raw)}`, };
   }
@@ -199,11 +205,22 @@ function coerceText(type: LogicalType, raw: string | number | boolean, fromCsv: 
   if (pattern && !pattern.test(raw)) return { error: `${show(raw)} is not a valid ${type.name}` };
   const problem = timeValueProblem(type.name, raw);
   if (problem) return { error: `${show(raw)} is not a valid ${type.name}: ${problem}` };
-  if (type.length !== undefined && [...raw].length > type.length) {
+  // what is past the length may be spaces: the server cuts them off (SQL's rule for char and varchar)
+  if (type.length !== undefined && [...raw.replace(/ +$/, '')].length > type.length) {
     return { error: `${show(raw)} is longer than ${type.name}(${type.length})` };
   }
   void fromCsv;
+  if (type.name === 'uuid') return { value: canonicalUuid(raw) };
+  if (type.name === 'varchar' && type.length !== undefined && [...raw].length > type.length) {
+    return { value: [...raw].slice(0, type.length).join('') }; // as stored
+  }
   return { value: raw };
+}
+
+/** `{6F1C1D3E4C1B…}` → `6f1c1d3e-4c1b-…`: the spelling the server prints, so keys and constants compare. */
+function canonicalUuid(text: string): string {
+  const hex = text.replace(/[{}-]/g, '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function show(raw: unknown): string {

@@ -15,6 +15,9 @@ const EXACT: Record<string, string[]> = {
   date: ['2024-02-29', '2023-02-29', '2024-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-12-31', '0000-01-01', '1999-11-00'],
   time: ['00:00', '12:30', '23:59:59.999999', '24:00:00', '24:00:01', '23:59:60', '23:59:60.5', '99:99', '12:60', '25:00'],
   timestamp: ['2024-02-29 10:00', '2024-02-30 10:00', '2024-01-01T23:59:59', '2024-01-01 24:00:00', '2024-01-01 24:30'],
+  uuid: ['6f1c1d3e-4c1b-4b6e-9d2a-1b2c3d4e5f60', '6F1C1D3E4C1B4B6E9D2A1B2C3D4E5F60', '{6f1c1d3e-4c1b-4b6e-9d2a-1b2c3d4e5f60}',
+    '6f1c-1d3e-4c1b-4b6e-9d2a-1b2c-3d4e-5f60', '6f1c1d3e-4c1b-4b6e-9d2a-1b2c3d4e5f6', '6f1c1d3e--4c1b-4b6e-9d2a-1b2c3d4e5f60',
+    '{6f1c1d3e-4c1b-4b6e-9d2a-1b2c3d4e5f60', 'g f1c1d3e-4c1b-4b6e-9d2a-1b2c3d4e5f60'],
   timestamptz: ['2024-01-01 10:00:00+02', '2024-01-01 10:00Z', '2024-01-01 25:00:00Z', '2023-02-29 10:00:00+00:00',
     '2024-01-01 10:00+15:59', '2024-01-01 10:00+16', '2024-01-01 10:00+05:99', '2024-01-01 10:00-14:60'],
 };
@@ -81,6 +84,54 @@ describe('numbers a YAML parser may have rounded', () => {
     expect(coerceRowValue(typeOf('numeric(20,15)'), 3.141592653589793, false)).toEqual({ value: '3.141592653589793' });
     // integer and smallint keep their range message
     expect(coerceRowValue(typeOf('integer'), 10000000000000000000, false)).toEqual({ error: expect.stringMatching(/out of range for integer/) });
+  });
+});
+
+describe('CSV numbers, judged as the server reads them', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase('csv_numbers');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  const CELLS: Record<string, string[]> = {
+    integer: ['5', '+5', '-5', ' 5 ', '5.0', '.5', '1e3', '+', '2147483648'],
+    bigint: ['+9007199254740993', '-0', '9223372036854775808'],
+    // (refused on purpose: 1.234, which the server would round to 1.23 without a word, and NaN, which no
+    // warehouse numeric holds)
+    'numeric(5,2)': ['5', '+5', '.5', '-.5', '5.', '+.25', '1e2', '1.5e-1', '.', '+-1', '1000', ' 7 '],
+  };
+  it.each(Object.keys(CELLS))('%s: lakegen accepts exactly what the server accepts', async (type) => {
+    const verdicts: [string, boolean, boolean][] = [];
+    for (const cell of CELLS[type]) {
+      const server = await db.query(`SELECT $1::${type}`, [cell]).then(() => true, () => false);
+      verdicts.push([cell, !('error' in coerceRowValue(typeOf(type), cell, true)), server]);
+    }
+    expect(verdicts.filter(([, lakegen, server]) => lakegen !== server)).toEqual([]);
+    expect(new Set(verdicts.map(([, , server]) => server)).size).toBe(2);
+  });
+});
+
+describe('text lengths, judged as an INSERT is', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase('text_lengths');
+    await db.exec('CREATE TABLE t (v varchar(3), c char(3))');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  it('a value longer only by trailing spaces fits: the server cuts them off', async () => {
+    for (const type of ['varchar(3)', 'char(3)']) {
+      const column = type.startsWith('varchar') ? 'v' : 'c';
+      for (const text of ['abc', 'abc ', 'abc   ', 'abcd', 'ab d', 'äöü ', '', ' abc']) {
+        const server = await db.query(`INSERT INTO t (${column}) VALUES ($1)`, [text]).then(() => true, () => false);
+        const coerced = coerceRowValue(typeOf(type), text, false);
+        expect([type, text, !('error' in coerced)]).toEqual([type, text, server]);
+      }
+    }
+    expect(coerceRowValue(typeOf('varchar(3)'), 'abc  ', false)).toEqual({ value: 'abc' });
   });
 });
 
