@@ -2,8 +2,9 @@
  * Dates, times and intervals written in definitions (reference rows, literal defaults) are checked the way
  * PostgreSQL will read them, so that `2024-02-30`, `99:99` or `forever` are a diagnostic at validate, not a
  * server error half way through apply. The shapes are checked by row-values.ts; this checks the ranges of a
- * date, time or time zone offset, and that an interval has a quantity at all.
+ * date, time or time zone offset; interval-values.ts judges intervals.
  */
+import { intervalProblem } from './interval-values.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -51,16 +52,4 @@ function offsetProblem(offset: string): string | undefined {
   const hours = Number(offset.slice(1, 3));
   const minutes = Number(offset.slice(3).replace(':', '') || '0');
   return hours > 15 || minutes > 59 ? `time zone offset ${offset} is out of range (±15:59)` : undefined;
-}
-
-/**
- * PostgreSQL's interval input has many spellings (`1 day 2 hours`, `1h30m`, `@ 3 mons ago`, `1-2`,
- * `P1Y2M3DT4H5M6S`, `PT`…) and refusing one it accepts would be worse than letting a mistake through to apply.
- * So only what can be no interval is refused here: text without a single digit (`forever`, `tomorrow`,
- * `day`), except ISO 8601's empty time part `PT`.
- */
-function intervalProblem(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (/\d/.test(trimmed) || trimmed === 'PT') return undefined;
-  return 'an interval needs a quantity (write e.g. \'1 day 2 hours\', \'3 mons\', \'04:05:06\' or \'P1DT2H\')';
 }
