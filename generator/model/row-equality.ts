@@ -30,8 +30,8 @@ export function equalityKey(type: LogicalType, value: Exclude<Scalar, null>): st
   }
 }
 
-/** `-001.500` → `-1.5`, `-0.0` → `0`. */
-function canonicalNumber(text: string): string {
+/** `-001.500` → `-1.5`, `-0.0` → `0`: one spelling per decimal value. */
+export function canonicalNumber(text: string): string {
   const negative = text.startsWith('-');
   const [whole, fraction = ''] = text.replace(/^[-+]/, '').split('.');
   const digits = (whole.replace(/^0+/, '') || '0') + (fraction.replace(/0+$/, '') ? `.${fraction.replace(/0+$/, '')}` : '');

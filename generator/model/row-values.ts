@@ -5,6 +5,7 @@
  */
 import type { Scalar } from './catalog.js';
 import type { LogicalType } from './logical-type.js';
+import { canonicalNumber } from './row-equality.js';
 import { timeValueProblem } from './time-values.js';
 
 export type CoercedValue = { value: Scalar } | { error: string };
@@ -59,18 +60,11 @@ export function withWrittenDigits(type: LogicalType, raw: number, written: () =>
   const text = written()?.replace(/_/g, '').replace(/^\+/, '');
   if (text === undefined || !YAML_DECIMAL.test(text)) return raw;
   const plain = withoutExponent(text.replace(/^(-?)\./, '$10.').replace(/\.(?=e|$)/i, ''));
-  return plain === undefined || canonicalDecimal(plain) === canonicalDecimal(withoutExponent(String(raw)) ?? '') ? raw : plain;
+  return plain === undefined || canonicalNumber(plain) === canonicalNumber(withoutExponent(String(raw)) ?? '') ? raw : plain;
 }
 
 const EXACT_TYPES = new Set<LogicalType['name']>(['numeric', 'smallint', 'integer', 'bigint']);
 const YAML_DECIMAL = /^-?(\.\d+|\d+(\.\d*)?)(e[+-]?\d+)?$/i;
-
-/** `-001.500` → `-1.5`: one spelling per value, to compare the written number with the parsed one. */
-function canonicalDecimal(text: string): string {
-  const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
-  const digits = `${whole.replace(/^0+/, '') || '0'}${fraction.replace(/0+$/, '') ? `.${fraction.replace(/0+$/, '')}` : ''}`;
-  return digits === '0' ? digits : `${text.startsWith('-') ? '-' : ''}${digits}`;
-}
 
 /**
  * YAML numbers arrive as doubles: an integer past 2^53 has almost surely been rounded by the parser, and the
