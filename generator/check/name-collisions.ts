@@ -6,9 +6,9 @@
  * derive `trade_x_y_idx`.
  */
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
-import type { Schema, Table } from '../model/catalog.js';
-import { columnCheckName, foreignKeyName, periodCheckName, primaryKeyName, uniqueConstraintName } from '../model/naming.js';
-import { temporalObjectNames } from '../targets/postgres/temporal-names.js';
+import type { Column, Index, Schema, Table } from '../model/catalog.js';
+import { columnCheckName, periodCheckName, primaryKeyName, uniqueConstraintName } from '../model/naming.js';
+import { openKeyIndexName } from '../targets/postgres/temporal-names.js';
 import type { CheckContext } from './context.js';
 import { defineRules } from './rule.js';
 
@@ -20,80 +20,78 @@ export const COLLISION_RULES = defineRules('naming', {
   },
 });
 
-interface NamedObject {
-  readonly name: string;
-  /** What it is, for the message: "the index on `trade_x` (y)". */
-  readonly what: string;
-  /** Tables and views that share a name are model/duplicate-object's to report. */
-  readonly isTableOrView?: boolean;
-  readonly span: SourceSpan;
+/** A relation of a schema; described only when it collides (a schema of 1,000 tables has ~10,000). */
+interface Relation {
+  readonly kind: 'table' | 'view' | 'open-key' | 'primary-key' | 'unique' | 'index';
+  readonly table: Table;
+  readonly column?: Column;
+  readonly index?: Index;
 }
 
 export function checkNameCollisions(context: CheckContext): void {
   for (const database of context.catalog.databases) {
     for (const schema of database.schemas) {
-      reportRepeats(context, schema.name, relationsOf(schema));
-      for (const table of schema.tables) reportRepeats(context, schema.name, constraintsOf(table));
+      checkRelations(context, schema);
+      for (const table of schema.tables) checkPeriodCheck(context, table);
     }
   }
 }
 
-function reportRepeats(context: CheckContext, schema: string, objects: readonly NamedObject[]): void {
-  const first = new Map<string, NamedObject>();
-  for (const object of objects) {
-    const earlier = first.get(object.name);
+function checkRelations(context: CheckContext, schema: Schema): void {
+  const seen = new Map<string, Relation>();
+  const add = (name: string, relation: Relation) => {
+    const earlier = seen.get(name);
     if (!earlier) {
-      first.set(object.name, object);
-    } else if (!(earlier.isTableOrView && object.isTableOrView)) {
-      context.report(COLLISION_RULES['derived-collision'], object.span,
-        `${object.what} and ${earlier.what} are both named \`${schema}.${object.name}\``);
+      seen.set(name, relation);
+    } else if (!(isTableOrView(earlier) && isTableOrView(relation))) { // those are model/duplicate-object's
+      context.report(COLLISION_RULES['derived-collision'], spanOf(relation),
+        `${describe(relation)} and ${describe(earlier)} are both named \`${schema.name}.${name}\``);
     }
-  }
-}
-
-/** What lives in pg_class: tables, views, and every index, named or behind a constraint. */
-function relationsOf(schema: Schema): NamedObject[] {
-  const relations: NamedObject[] = schema.tables.map((table) => ({
-    name: table.name, what: `table \`${table.name}\``, span: table.spans.name, isTableOrView: true,
-  }));
+  };
+  for (const table of schema.tables) add(table.name, { kind: 'table', table });
   for (const table of schema.tables) {
     if (table.temporal) {
-      relations.push({
-        name: table.temporal.currentView, what: `the current view of \`${table.name}\``, span: table.spans.name, isTableOrView: true,
-      });
-      relations.push({
-        name: temporalObjectNames(table.name, table.temporal.currentView).openKeyIndex,
-        what: `the open-version index of \`${table.name}\``, span: table.spans.key,
-      });
+      add(table.temporal.currentView, { kind: 'view', table });
+      add(openKeyIndexName(table.name), { kind: 'open-key', table });
     }
-    if (table.primaryKey.length > 0) {
-      relations.push({ name: primaryKeyName(table.name), what: `the primary key of \`${table.name}\``, span: table.spans.primaryKey });
-    }
-    for (const column of table.columns) {
-      if (column.unique) {
-        relations.push({ name: uniqueConstraintName(table.name, column.name), what: `the unique constraint on \`${table.name}.${column.name}\``, span: column.span });
-      }
-    }
-    for (const index of table.indexes) {
-      relations.push({ name: index.name, what: `the ${index.unique ? 'unique ' : ''}index on \`${table.name}\` (${index.columns.join(', ')})`, span: index.span });
-    }
+    if (table.primaryKey.length > 0) add(primaryKeyName(table.name), { kind: 'primary-key', table });
+    for (const column of table.columns) if (column.unique) add(uniqueConstraintName(table.name, column.name), { kind: 'unique', table, column });
+    for (const index of table.indexes) add(index.name, { kind: 'index', table, index });
   }
-  return relations;
 }
 
-/** What one table's constraints are named. */
-function constraintsOf(table: Table): NamedObject[] {
-  // the kind's own constraint first: a collision is then reported at the column that causes it
-  const constraints: NamedObject[] = [];
-  if (table.temporal) constraints.push({ name: periodCheckName(table.name), what: `the period check of \`${table.name}\``, span: table.spans.name });
-  if (table.primaryKey.length > 0) constraints.push({ name: primaryKeyName(table.name), what: `the primary key of \`${table.name}\``, span: table.spans.primaryKey });
-  for (const column of table.columns) {
-    const of = `\`${table.name}.${column.name}\``;
-    if (column.unique) constraints.push({ name: uniqueConstraintName(table.name, column.name), what: `the unique constraint on ${of}`, span: column.span });
-    if (column.check) constraints.push({ name: columnCheckName(table.name, column.name), what: `the check on ${of}`, span: column.span });
-    if (column.references && !column.references.logical) {
-      constraints.push({ name: foreignKeyName(table.name, column.name), what: `the foreign key of ${of}`, span: column.span });
-    }
+/**
+ * Within one table the derived constraint names differ by suffix (_pkey, _key, _check, _fkey), except a
+ * temporal table's period check and the check of a column named `period`.
+ */
+function checkPeriodCheck(context: CheckContext, table: Table): void {
+  if (!table.temporal) return;
+  const column = table.columns.find((c) => c.check !== undefined && columnCheckName(table.name, c.name) === periodCheckName(table.name));
+  if (column) {
+    context.report(COLLISION_RULES['derived-collision'], column.span,
+      `the check on \`${table.name}.${column.name}\` and the period check of \`${table.name}\` are both named \`${table.schema}.${periodCheckName(table.name)}\``);
   }
-  return constraints;
+}
+
+function isTableOrView(relation: Relation): boolean {
+  return relation.kind === 'table' || relation.kind === 'view';
+}
+
+function spanOf(relation: Relation): SourceSpan {
+  if (relation.index) return relation.index.span;
+  if (relation.column) return relation.column.span;
+  return relation.kind === 'open-key' ? relation.table.spans.key
+    : relation.kind === 'primary-key' ? relation.table.spans.primaryKey : relation.table.spans.name;
+}
+
+function describe(relation: Relation): string {
+  const table = relation.table.name;
+  switch (relation.kind) {
+    case 'table': return `table \`${table}\``;
+    case 'view': return `the current view of \`${table}\``;
+    case 'open-key': return `the open-version index of \`${table}\``;
+    case 'primary-key': return `the primary key of \`${table}\``;
+    case 'unique': return `the unique constraint on \`${table}.${relation.column!.name}\``;
+    case 'index': return `the ${relation.index!.unique ? 'unique ' : ''}index on \`${table}\` (${relation.index!.columns.join(', ')})`;
+  }
 }

@@ -7,7 +7,8 @@
 // is the well-kept bundler that does this in milliseconds with no configuration file.
 //
 // Left out (loaded from node_modules when a command needs them): the database drivers, the TypeScript
-// compiler and its helpers, and anything already loaded lazily through createRequire.
+// compiler and its helpers. yaml, csv-parse and ajv's runtime helpers are bundled through
+// optional-modules.bundle.cjs, which keeps them evaluated on first use.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,13 @@ await build({
   define: { 'import.meta.url': '__import_meta_url' },
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [{
+    // the optional modules, bundled but evaluated on first use (generator/util/optional-modules.ts)
+    name: 'optional-modules',
+    setup(plugin) {
+      plugin.onResolve({ filter: /\/optional-modules\.js$/ }, () => ({ path: join(root, 'generator', 'util', 'optional-modules.bundle.cjs') }));
+    },
+  }],
 });
 
 // A classic script run by vm.Script cannot call import() (Node 20 wants --experimental-vm-modules for it): the

@@ -5,7 +5,8 @@
 import { dirname, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { findTable } from '../model/catalog.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { targetDiagnostics } from '../compile/compile-project.js';
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat } from '../diagnostics/format.js';
 import type { AnalyzedProject } from '../project/analyze.js';
 import { analyzeFromArgument } from './project-argument.js';
@@ -27,7 +28,11 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   const project = await analyzeFromArgument(existing[0] ?? nearestExisting(paths[0], io.cwd), io);
   const files = paths.filter((p) => !existsSync(resolve(io.cwd, p)) || statSync(resolve(io.cwd, p)).isFile())
     .map((p) => toPosix(relative(io.cwd, resolve(io.cwd, p))));
-  const diagnostics = files.length > 0 ? relevantTo(project, files) : project.diagnostics;
+  // what the configured targets cannot carry (LG8xx) is judged on a valid Catalog, as compile judges it
+  const all = project.ok
+    ? sortDiagnostics([...project.diagnostics, ...await targetDiagnostics(project.catalog, project.config.targets, project.config)])
+    : project.diagnostics;
+  const diagnostics = files.length > 0 ? relevantTo(project, all, files) : all;
   io.stdout(formatDiagnostics(diagnostics, format, { color: useColor(io), fileCount: files.length || project.files.length }));
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FAILURE : EXIT_OK;
 }
@@ -62,9 +67,9 @@ const CROSS_FILE_FAMILIES = ['references/', 'layer/', 'model/duplicate-object', 
  * import) or no longer exists (a deleted definition), the whole project. Errors of cross-file rules that name
  * an object of a given file are kept too: a renamed table is no longer in the Catalog to follow.
  */
-function relevantTo(project: AnalyzedProject, files: string[]): Diagnostic[] {
+function relevantTo(project: AnalyzedProject, all: readonly Diagnostic[], files: string[]): Diagnostic[] {
   const definitions = new Set(project.files);
-  if (files.some((file) => !definitions.has(file) && !file.endsWith('.csv'))) return [...project.diagnostics];
+  if (files.some((file) => !definitions.has(file) && !file.endsWith('.csv'))) return [...all];
   const affected = new Set(files);
   const under = (prefix: string) => project.files.filter((file) => file.startsWith(prefix)).forEach((file) => affected.add(file));
   for (const file of files) {
@@ -91,7 +96,7 @@ function relevantTo(project: AnalyzedProject, files: string[]): Diagnostic[] {
   const mentions = (d: Diagnostic) => stems.some(({ stem, database }) =>
     (database === undefined || databaseOf(d.file) === undefined || databaseOf(d.file) === database)
     && new RegExp(`\\b${stem.replace(/[^a-z0-9_]/gi, '\\$&')}\\b`).test(d.message));
-  return project.diagnostics.filter((d) =>
+  return all.filter((d) =>
     affected.has(d.file) || (d.severity === 'error' && CROSS_FILE_FAMILIES.some((f) => d.rule.startsWith(f)) && mentions(d)));
 }
 

@@ -28,3 +28,16 @@ export async function compileCatalog(
   const configured = sortDiagnostics(applySeverities(diagnostics, config));
   return { files, diagnostics: configured, ok: !hasErrors(configured) };
 }
+
+/**
+ * The diagnostics compile would add for these targets, without generating: validate reports them too, so that
+ * what compile refuses (numeric(50,2) on a warehouse, LG801) a pre-commit hook refuses as well.
+ */
+export async function targetDiagnostics(catalog: Catalog, targets: readonly TargetName[], config: ProjectConfig): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const name of targets) {
+    const target = await loadTarget(name);
+    if (target.diagnose) diagnostics.push(...target.diagnose(catalog, { config }));
+  }
+  return applySeverities(diagnostics, config);
+}

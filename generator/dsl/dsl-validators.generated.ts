@@ -1,14 +1,13 @@
 // @ts-nocheck
 // generated from dsl.schema.json and config.schema.json by generator/dsl/validator-source.ts — do not edit
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
+import { requireAjvEqual, requireAjvUcs2length } from '../util/optional-modules.js';
 
 export const database = validate31;
 const schema32 = {"type":"object","description":"definitions/<database>/database.yaml","properties":{"$schema":{"type":"string"},"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"extensions":{"type":"array","items":{"$ref":"#/$defs/name"},"uniqueItems":true,"description":"PostgreSQL extensions to create in the database, e.g. btree_gist."}},"required":["name"],"additionalProperties":false};
 const schema33 = {"type":"string","minLength":1,"description":"An object name: snake_case, at most 63 bytes."};
 const schema34 = {"type":"string","pattern":"^[^\\u0000]*$","description":"Becomes a comment on every target and a line in the docs."};
-const func1 = require("ajv/dist/runtime/ucs2length").default;
-const func0 = require("ajv/dist/runtime/equal").default;
+const func1 = requireAjvUcs2length();
+const func0 = requireAjvEqual();
 const pattern4 = new RegExp("^[^\\u0000]*$", "u");
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

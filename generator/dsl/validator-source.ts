@@ -42,12 +42,16 @@ export function validatorSource(): string {
     table: `${id}#/$defs/table`,
     config: config.$id as string,
   });
-  // ajv's ESM output still require()s its runtime helpers (ucs2length, equal)
+  // ajv's ESM output still require()s its runtime helpers (ucs2length, equal): they come from
+  // optional-modules.ts, which the CLI bundle replaces with bundled copies
   const header = [
     '// @ts-nocheck',
     '// generated from dsl.schema.json and config.schema.json by generator/dsl/validator-source.ts — do not edit',
-    "import { createRequire } from 'node:module';",
-    'const require = createRequire(import.meta.url);',
+    "import { requireAjvEqual, requireAjvUcs2length } from '../util/optional-modules.js';",
   ].join('\n');
-  return `${header}\n${code.replace(/^"use strict";/, '')}\n`;
+  const body = code.replace(/^"use strict";/, '')
+    .replace(/require\("ajv\/dist\/runtime\/equal"\)\.default/g, 'requireAjvEqual()')
+    .replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'requireAjvUcs2length()');
+  if (/require\(/.test(body)) throw new Error('a precompiled validator requires a module optional-modules.ts does not provide');
+  return `${header}\n${body}\n`;
 }

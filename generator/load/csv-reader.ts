@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireCsvParse } from '../util/optional-modules.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { CsvRows } from './source-document.js';
@@ -79,6 +79,6 @@ function recordLines(text: string): { starts: number[]; openQuote?: number } {
 /** csv-parse is loaded by the first CSV: most projects have a few, many none. */
 let csvModule: typeof import('csv-parse/sync') | undefined;
 function csvParse(): typeof import('csv-parse/sync') {
-  csvModule ??= createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
+  csvModule ??= requireCsvParse();
   return csvModule;
 }

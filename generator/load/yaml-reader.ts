@@ -5,13 +5,13 @@
  * so syntax errors are always reported by `yaml`. tests/load/yaml-reader.test.ts checks that both agree.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { LazySpan, type PositionSource } from '../diagnostics/lazy-span.js';
 import type { PathSegment, SpanPart } from './source-document.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { ParseCache } from './parse-cache.js';
+import { requireYaml } from '../util/optional-modules.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -139,7 +139,7 @@ function skipSpaces(text: string, offset: number): number {
 /** `yaml` is loaded on first use: a valid project never needs it. */
 let yamlModule: typeof import('yaml') | undefined;
 function yaml(): typeof import('yaml') {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  yamlModule ??= requireYaml();
   return yamlModule;
 }
 

@@ -34,6 +34,15 @@ export interface CreationOrder {
  * created in place (a table may reference itself in its CREATE TABLE).
  */
 export function creationOrder(database: Database): CreationOrder {
+  let order = creationOrders.get(database);
+  if (!order) creationOrders.set(database, (order = computeCreationOrder(database)));
+  return order;
+}
+
+// The Catalog is frozen, so one order per database serves every target and validate's target checks.
+const creationOrders = new WeakMap<Database, CreationOrder>();
+
+function computeCreationOrder(database: Database): CreationOrder {
   const tables = allTables(database).sort((a, b) => compare(tableId(a), tableId(b)));
   const byId = new Map(tables.map((t) => [tableId(t), t]));
   const state = new Map<string, 'visiting' | 'done'>();
@@ -55,7 +64,7 @@ export function creationOrder(database: Database): CreationOrder {
     ordered.push(table);
   };
   for (const table of tables) if (!state.has(tableId(table))) visit(table);
-  return { tables: ordered, deferredForeignKeys: deferred };
+  return Object.freeze({ tables: Object.freeze(ordered), deferredForeignKeys: deferred });
 }
 
 /**

@@ -26,6 +26,8 @@ export interface Target {
   readonly name: TargetName;
   readonly description: string;
   generate(catalog: Catalog, options: TargetOptions): TargetOutput;
+  /** generate()'s diagnostics without its files, for validate; absent when a target reports none. */
+  diagnose?(catalog: Catalog, options: TargetOptions): readonly Diagnostic[];
 }
 
 /** Every generated file starts with this line: what made it, from where, and not to edit it. No timestamps. */

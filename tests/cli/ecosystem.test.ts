@@ -21,9 +21,13 @@ describe('lakegen init', () => {
       expect(existsSync(join(root, file)), file).toBe(true);
     }
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toContain('.lakegen/');
-    expect((await runCli(['validate'], root)).stdout).toMatch(/no problems/);
+    const validated = await runCli(['validate'], root);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toMatch(/0 errors/);
     const compiled = await runCli(['compile'], root);
     expect(compiled.code).toBe(0);
+    // validate reports what compile reports (the warehouse targets' warnings too): a pre-commit hook sees it all
+    expect(compiled.stderr.match(/LG8\d\d/g)).toEqual(validated.stdout.match(/LG8\d\d/g));
     expect(existsSync(join(root, 'generated/postgres/my_lake/deploy.sql'))).toBe(true);
     const applied = await runCli(['apply'], root, { DATABASE_URL: undefined });
     expect(applied.stderr).toBe('');

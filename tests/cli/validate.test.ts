@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASE_PROJECT } from '../check/fixtures/base-project.js';
 import { runBinary } from '../support/binary.js';
@@ -50,9 +51,21 @@ describe('lakegen validate', () => {
   });
 
   it('exits 0 on a clean project and says so', async () => {
-    const result = await runCli(['validate'], writeProject(BASE_PROJECT));
+    // (on the warehouse targets, the uuid keys would be LG804 warnings)
+    const result = await runCli(['validate'], writeProject({ ...BASE_PROJECT, 'lakegen.config.yaml': 'targets: [postgres, typescript, docs]\n' }));
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toMatch(/✔ 10 files checked, no problems/);
+  });
+
+  it('refuses what compile would refuse for the configured targets, also for a pre-commit file list', async () => {
+    const root = project({ [`${T}/raw/br_order.yaml`]: 'payload: jsonb => payload: jsonb\n  amount: "numeric(50,2)"' });
+    const result = await runCli(['validate'], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/br_order\.yaml:6:\d+ +error +LG801 portability\/numeric-precision +Snowflake: numeric\(50,2\)/);
+    expect(result.stdout).toMatch(/error +LG801 portability\/numeric-precision +Databricks/);
+    expect((await runCli(['validate', `${T}/raw/br_order.yaml`], root)).code).toBe(1);
+    writeFileSync(join(root, 'lakegen.config.yaml'), 'targets: [postgres]\n');
+    expect((await runCli(['validate'], root)).code).toBe(0);
   });
 
   it('exits 0 with warnings only', async () => {

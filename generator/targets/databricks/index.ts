@@ -1,5 +1,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Target, TargetOptions, TargetOutput } from '../target.js';
+import { warehouseDiagnostics } from '../warehouse/columns.js';
+import { DATABRICKS } from './dialect.js';
 import { databricksDatabase } from './files.js';
 
 export const databricksTarget: Target = {
@@ -8,5 +10,8 @@ export const databricksTarget: Target = {
   generate(catalog: Catalog, options: TargetOptions): TargetOutput {
     const outputs = catalog.databases.map((database) => databricksDatabase(database, options.config));
     return { files: outputs.flatMap((o) => o.files), diagnostics: outputs.flatMap((o) => o.diagnostics) };
+  },
+  diagnose(catalog: Catalog) {
+    return catalog.databases.flatMap((database) => warehouseDiagnostics(DATABRICKS, database));
   },
 };

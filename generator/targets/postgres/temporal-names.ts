@@ -33,6 +33,9 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   return text.slice(0, end);
 }
 
+/** The unique index of a temporal table's open versions (also checked by naming/derived-collision). */
+export const openKeyIndexName = (table: string): string => derivedName(table, 'open_key');
+
 export interface TemporalObjectNames {
   openKeyIndex: string;
   beforeInsertFunction: string;
@@ -49,7 +52,7 @@ export interface TemporalObjectNames {
  */
 export function temporalObjectNames(table: string, view: string): TemporalObjectNames {
   return {
-    openKeyIndex: derivedName(table, 'open_key'),
+    openKeyIndex: openKeyIndexName(table),
     beforeInsertFunction: derivedName(table, 'before_insert'),
     beforeUpdateFunction: derivedName(table, 'before_update'),
     afterUpdateFunction: derivedName(table, 'after_update'),

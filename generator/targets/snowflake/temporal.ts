@@ -14,6 +14,7 @@
  * replaced stream would lose its offset, and with it the changes not yet recorded); tasks, views and
  * functions hold no data and are replaced.
  */
+import { platformType } from '../warehouse/dialect.js';
 import { tableId, type Table } from '../../model/catalog.js';
 import type { ProjectConfig } from '../../project/config.js';
 import { renderTemplate } from '../shared/render-template.js';
@@ -88,7 +89,7 @@ function asOfFunction(context: WarehouseContext, table: Table, shape: TemporalSh
   return renderTemplate('snowflake', 'as-of-function.sql', {
     function: name(shape.asOf),
     argument,
-    returns: table.columns.map((c) => `${quoteIdent(c.name)} ${context.dialect.types[c.type.name](c.type).sql}`),
+    returns: table.columns.map((c) => `${quoteIdent(c.name)} ${platformType(context.dialect, c.type).sql}`),
     comment: quoteLiteral(`Versions of ${tableId(table)} valid at the given time: sys_start <= t AND (sys_end IS NULL OR sys_end > t).`),
     body: dollarBody(body),
   }).trimEnd();

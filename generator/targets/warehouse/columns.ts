@@ -6,24 +6,27 @@
 import { PORTABILITY_RULES } from '../../check/portability-rules.js';
 import { ruleDiagnostic } from '../../check/rule.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { tableId, type Column, type Table } from '../../model/catalog.js';
+import { tableId, type Column, type Database, type Table } from '../../model/catalog.js';
 import { formatLogicalType } from '../../model/logical-type.js';
 import { columnCheckName } from '../../model/naming.js';
+import { creationOrder } from '../../model/reference-graph.js';
 import { translateCheck } from './check-expression.js';
-import type { WarehouseDialect, WarehouseType } from './dialect.js';
+import { platformType, type WarehouseDialect, type WarehouseType } from './dialect.js';
 import { code, PortabilityNotes } from './portability.js';
 import { classifyDefault, defaultExpression } from './values.js';
 
 export interface WarehouseContext {
   readonly dialect: WarehouseDialect;
+  /** False when only the diagnostics are wanted (validate): the report's notes are not written. */
+  readonly reporting: boolean;
   readonly notes: PortabilityNotes;
   readonly diagnostics: Diagnostic[];
   /** Generated keys the platform cannot generate: one LG804 for all of them (reportGeneratedKeys). */
   readonly ungeneratedKeys: { readonly table: Table; readonly column: Column }[];
 }
 
-export function warehouseContext(dialect: WarehouseDialect): WarehouseContext {
-  return { dialect, notes: new PortabilityNotes(), diagnostics: [], ungeneratedKeys: [] };
+export function warehouseContext(dialect: WarehouseDialect, reporting = true): WarehouseContext {
+  return { dialect, reporting, notes: new PortabilityNotes(), diagnostics: [], ungeneratedKeys: [] };
 }
 
 /**
@@ -38,6 +41,24 @@ export function reportGeneratedKeys(context: WarehouseContext): void {
   context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['generated-key'], keys[0].column.span,
     `${context.dialect.label}: ${keys.length === 1 ? 'a key is' : `${keys.length} keys are`} not generated: column defaults must be `
     + `constant, so \`${context.dialect.uuid}\` cannot be one, and writers supply ${shown.join(', ')}${more}`));
+}
+
+/**
+ * What a warehouse target reports for a database (LG801–LG804), from the same decisions that generate its DDL
+ * but without rendering anything: `lakegen validate` runs this, so a pre-commit hook refuses what compile would.
+ */
+export function warehouseDiagnostics(dialect: WarehouseDialect, database: Database): Diagnostic[] {
+  const context = warehouseContext(dialect, false);
+  for (const table of creationOrder(database).tables) {
+    // what planColumns decides, in its order (checks and defaults, then types), for the columns it can concern
+    for (const column of table.columns) {
+      if (column.check !== undefined) carryCheck(context, table, column, column.check);
+      if (column.default !== undefined) carryDefault(context, table, column, platformType(dialect, column.type));
+    }
+    for (const column of table.columns) typeDiagnostic(context, table, column, platformType(dialect, column.type));
+  }
+  reportGeneratedKeys(context);
+  return context.diagnostics;
 }
 
 export interface ColumnPlan {
@@ -59,7 +80,7 @@ export function planColumns(context: WarehouseContext, table: Table): ColumnPlan
 
 function planColumn(context: WarehouseContext, table: Table, column: Column): ColumnPlan {
   const { dialect } = context;
-  const type = dialect.types[column.type.name](column.type);
+  const type = platformType(dialect, column.type);
   const check = column.check === undefined ? undefined : carryCheck(context, table, column, column.check);
   return {
     column,
@@ -73,7 +94,7 @@ function carryDefault(context: WarehouseContext, table: Table, column: Column, t
   const classified = classifyDefault(column);
   if (classified.kind === 'uuid' && !context.dialect.uuidDefault) {
     context.ungeneratedKeys.push({ table, column });
-    context.notes.add(table, 'defaults', `${code(column.name)}: not generated — ${context.dialect.label} column defaults must be `
+    if (context.reporting) context.notes.add(table, 'defaults', `${code(column.name)}: not generated — ${context.dialect.label} column defaults must be `
       + `constant, so \`${context.dialect.uuid}\` cannot be one: writers supply the value (LG804).`);
     return undefined;
   }
@@ -83,7 +104,7 @@ function carryDefault(context: WarehouseContext, table: Table, column: Column, t
     if (table.kind === 'temporal' && column.origin === 'kind') return undefined;
     context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['sql-expression'], column.span,
       `${context.dialect.label}: the default of \`${tableId(table)}.${column.name}\` is left out: ${carried.reason}`));
-    context.notes.add(table, 'defaults', `${code(column.name)}: default not carried — ${carried.reason} (LG803).`);
+    if (context.reporting) context.notes.add(table, 'defaults', `${code(column.name)}: default not carried — ${carried.reason} (LG803).`);
     return undefined;
   }
   return defaultExpression(carried, column, type, context.dialect);
@@ -117,7 +138,7 @@ export function reportChecks(context: WarehouseContext, table: Table, plans: rea
 function reportTypes(context: WarehouseContext, table: Table, plans: readonly ColumnPlan[]): void {
   const grouped = new Map<string, { plan: ColumnPlan; columns: string[] }>();
   for (const plan of plans) {
-    typeDiagnostic(context, table, plan);
+    typeDiagnostic(context, table, plan.column, plan.type);
     if (plan.type.change === undefined) continue;
     const key = `${formatLogicalType(plan.column.type)} → ${plan.type.sql}`;
     const entry = grouped.get(key) ?? { plan, columns: [] };
@@ -130,14 +151,15 @@ function reportTypes(context: WarehouseContext, table: Table, plans: readonly Co
   }
 }
 
-function typeDiagnostic(context: WarehouseContext, table: Table, plan: ColumnPlan): void {
-  const where = `\`${tableId(table)}.${plan.column.name}\``;
-  const logical = formatLogicalType(plan.column.type);
-  if (plan.type.problem === 'precision') {
-    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['numeric-precision'], plan.column.typeSpan,
+function typeDiagnostic(context: WarehouseContext, table: Table, column: Column, type: WarehouseType): void {
+  if (!type.problem) return;
+  const where = `\`${tableId(table)}.${column.name}\``;
+  const logical = formatLogicalType(column.type);
+  if (type.problem === 'precision') {
+    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['numeric-precision'], column.typeSpan,
       `${context.dialect.label}: ${logical} on ${where} exceeds the 38 digits ${context.dialect.label} supports`));
-  } else if (plan.type.problem === 'unsupported') {
-    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['unsupported-type'], plan.column.typeSpan,
-      `${context.dialect.label}: ${logical} on ${where} has no ${context.dialect.label} type and is carried as ${plan.type.sql}`));
+  } else if (type.problem === 'unsupported') {
+    context.diagnostics.push(ruleDiagnostic(PORTABILITY_RULES['unsupported-type'], column.typeSpan,
+      `${context.dialect.label}: ${logical} on ${where} has no ${context.dialect.label} type and is carried as ${type.sql}`));
   }
 }

@@ -66,3 +66,17 @@ export function cappedDecimal(type: LogicalType, name: string, label: string): W
   }
   return { sql: `${name}(${type.precision},${scale})` };
 }
+
+/**
+ * A logical type on the platform, once per type object: parsed types are shared per spelling, so a project's
+ * thousands of columns have a few dozen types, and each mapping builds its report text.
+ */
+export function platformType(dialect: WarehouseDialect, type: LogicalType): WarehouseType {
+  let byType = platformTypes.get(dialect);
+  if (!byType) platformTypes.set(dialect, (byType = new WeakMap()));
+  let mapped = byType.get(type);
+  if (!mapped) byType.set(type, (mapped = dialect.types[type.name](type)));
+  return mapped;
+}
+
+const platformTypes = new WeakMap<WarehouseDialect, WeakMap<LogicalType, WarehouseType>>();

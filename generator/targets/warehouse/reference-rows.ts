@@ -5,7 +5,7 @@
  */
 import type { Column, Scalar, Table } from '../../model/catalog.js';
 import { referenceRowColumns } from '../../model/kinds.js';
-import type { WarehouseDialect } from './dialect.js';
+import { platformType, type WarehouseDialect } from './dialect.js';
 import { classifyDefault, valueLiteral } from './values.js';
 
 export type RowCell = { readonly value: Scalar } | { readonly generated: 'now' | 'uuid' };
@@ -56,7 +56,7 @@ export function mergeSource(dialect: WarehouseDialect, set: ReferenceRowSet, bin
     const raw = dialect.quoteIdent(column.name);
     if (column.type.name === 'jsonb') return `PARSE_JSON(${raw})`;
     if (column.type.name === 'bytea') return binaryFromHex(raw);
-    return `CAST(${raw} AS ${dialect.types[column.type.name](column.type).sql})`;
+    return `CAST(${raw} AS ${platformType(dialect, column.type).sql})`;
   };
   const cell = (value: RowCell, column: Column) =>
     'generated' in value ? (value.generated === 'now' ? dialect.now : dialect.uuid) : valueLiteral(value.value, column.type, dialect);
