@@ -15,7 +15,7 @@ import { mergeSource, referenceRowSet } from '../warehouse/reference-rows.js';
 const BINARY_FROM_HEX = (raw: string) => `UNHEX(${raw})`;
 
 export function referenceDataStatements(dialect: WarehouseDialect, table: Table, name: string): string[] {
-  const set = referenceRowSet(table);
+  const set = referenceRowSet(table, dialect);
   if (set.rows.length === 0) {
     return [`UPDATE ${name} SET is_active = FALSE, systime = ${dialect.now}\nWHERE is_active;`];
   }

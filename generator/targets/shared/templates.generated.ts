@@ -263,8 +263,18 @@ export const TEMPLATE_SPECS = {
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
+  return ((stack1 = container.lambda(container.strict(depth0, "column", {"start":{"line":16,"column":88},"end":{"line":16,"column":99}} ), depth0)) != null ? stack1 : "")
+    + ", ";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
   return "source."
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + ", ";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "value", {"start":{"line":17,"column":75},"end":{"line":17,"column":85}} ), depth0)) != null ? stack1 : "")
     + ", ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -292,9 +302,11 @@ export const TEMPLATE_SPECS = {
     + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":15,"column":70},"end":{"line":15,"column":73}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":15,"column":68},"end":{"line":15,"column":75}}}) : helper))) != null ? stack1 : "")
     + "\nWHEN NOT MATCHED THEN INSERT ("
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":30},"end":{"line":16,"column":66}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":66},"end":{"line":16,"column":112}}})) != null ? stack1 : "")
     + "systime)\n  VALUES ("
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
-    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":17,"column":55},"end":{"line":17,"column":58}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":60}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":98}}})) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":17,"column":100},"end":{"line":17,"column":103}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":17,"column":98},"end":{"line":17,"column":105}}}) : helper))) != null ? stack1 : "")
     + ")\nWHEN NOT MATCHED BY SOURCE AND target.is_active THEN UPDATE SET\n  is_active = FALSE, systime = "
     + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":19,"column":33},"end":{"line":19,"column":36}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":19,"column":31},"end":{"line":19,"column":38}}}) : helper))) != null ? stack1 : "")
     + ";\n";
@@ -1305,8 +1317,18 @@ export const TEMPLATE_SPECS = {
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
+  return ((stack1 = container.lambda(container.strict(depth0, "column", {"start":{"line":16,"column":88},"end":{"line":16,"column":99}} ), depth0)) != null ? stack1 : "")
+    + ", ";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
   return "source."
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + ", ";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "value", {"start":{"line":17,"column":75},"end":{"line":17,"column":85}} ), depth0)) != null ? stack1 : "")
     + ", ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1334,9 +1356,11 @@ export const TEMPLATE_SPECS = {
     + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":15,"column":70},"end":{"line":15,"column":73}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":15,"column":68},"end":{"line":15,"column":75}}}) : helper))) != null ? stack1 : "")
     + "\nWHEN NOT MATCHED THEN INSERT ("
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":30},"end":{"line":16,"column":66}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":66},"end":{"line":16,"column":112}}})) != null ? stack1 : "")
     + "systime)\n  VALUES ("
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
-    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":17,"column":55},"end":{"line":17,"column":58}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":60}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":98}}})) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":17,"column":100},"end":{"line":17,"column":103}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":17,"column":98},"end":{"line":17,"column":105}}}) : helper))) != null ? stack1 : "")
     + ");\n";
 }},
   "snowflake/stream.sql": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

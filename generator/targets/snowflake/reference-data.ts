@@ -17,7 +17,7 @@ import { quoteIdent } from './quote.js';
 const BINARY_FROM_HEX = (raw: string) => `TO_BINARY(${raw}, 'HEX')`;
 
 export function referenceDataStatements(dialect: WarehouseDialect, table: Table, name: string): string[] {
-  const set = referenceRowSet(table);
+  const set = referenceRowSet(table, dialect);
   const deactivate = renderTemplate('snowflake', 'deactivate.sql', {
     table: name, now: dialect.now, keep: keepCondition(dialect, table),
   }).trimEnd();

@@ -17,16 +17,25 @@ export interface ReferenceRowSet {
   /** Columns the MERGE updates when a row changed: every written column but the key. */
   readonly updatable: readonly Column[];
   readonly rows: readonly (readonly RowCell[])[];
+  /**
+   * Columns no row sets whose default the platform cannot carry (a uuid on Databricks): a new row gets the
+   * value generated in the INSERT, as PostgreSQL's default would give it, and keeps it (never compared).
+   */
+  readonly generatedOnInsert: readonly { readonly column: Column; readonly generated: 'uuid' }[];
 }
 
-export function referenceRowSet(table: Table): ReferenceRowSet {
+export function referenceRowSet(table: Table, dialect: WarehouseDialect): ReferenceRowSet {
   const written = referenceRowColumns(table);
   const key = table.primaryKey.map((name) => table.columns.find((c) => c.name === name)!);
+  const generatedOnInsert = dialect.uuidDefault ? [] : table.columns
+    .filter((c) => !written.includes(c) && classifyDefault(c).kind === 'uuid')
+    .map((column) => ({ column, generated: 'uuid' as const }));
   return {
     key,
     columns: written,
     updatable: written.filter((c) => !table.primaryKey.includes(c.name)),
     rows: table.rows.map((row) => written.map((column) => cell(row.values, column))),
+    generatedOnInsert,
   };
 }
 
@@ -45,6 +54,8 @@ export interface MergeSource {
   readonly columns: string[];
   readonly key: string[];
   readonly updatable: string[];
+  /** Columns the INSERT branch fills with a generated value (ReferenceRowSet.generatedOnInsert). */
+  readonly insertOnly: { readonly column: string; readonly value: string }[];
 }
 
 /**
@@ -66,5 +77,6 @@ export function mergeSource(dialect: WarehouseDialect, set: ReferenceRowSet, bin
     columns: set.columns.map((c) => dialect.quoteIdent(c.name)),
     key: set.key.map((c) => dialect.quoteIdent(c.name)),
     updatable: set.updatable.map((c) => dialect.quoteIdent(c.name)),
+    insertOnly: set.generatedOnInsert.map(({ column }) => ({ column: dialect.quoteIdent(column.name), value: dialect.uuid })),
   };
 }

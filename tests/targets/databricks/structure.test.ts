@@ -5,7 +5,7 @@
  * carried in PORTABILITY.md), the pipeline of each temporal table, and every reference row in the MERGE.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileCatalog } from '../../../generator/compile/compile-project.js';
 import { allTables, findTable, type Column, type Database, type Table } from '../../../generator/model/catalog.js';
 import type { LogicalType, LogicalTypeName } from '../../../generator/model/logical-type.js';
@@ -18,6 +18,7 @@ import { valueLiteral } from '../../../generator/targets/warehouse/values.js';
 import { REPO_ROOT } from '../../support/binary.js';
 import { FIXTURE_NAMES, FIXTURES } from '../../support/golden.js';
 import { splitSql } from '../snowflake/sql-statements.js';
+import { removeTempProjects, writeProject } from '../../support/project.js';
 
 /** DESIGN.md §9, the Databricks column. */
 const DESIGN_TYPES: Record<LogicalTypeName, (t: LogicalType) => string> = {
@@ -149,6 +150,8 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&');
 }
 
+afterAll(removeTempProjects);
+
 describe('databricks output structure', () => {
   for (const fixture of ['definitions', ...FIXTURE_NAMES]) {
     it(`${fixture}: every table, column, key, constraint, pipeline and reference row`, async () => {
@@ -158,6 +161,23 @@ describe('databricks output structure', () => {
       }
     });
   }
+
+  it('a reference row that leaves a uuid column to its default gets uuid() in the MERGE: the column has no default here', async () => {
+    const root = writeProject({
+      'definitions/d/database.yaml': 'name: d\n',
+      'definitions/d/schemas/ref.yaml': 'name: ref\n',
+      'definitions/d/tables/ref/color_type.yaml': 'name: color_type\nkind: reference\ncolumns:\n  color_type_id: smallint\n'
+        + '  token: { type: uuid, default: { sql: "gen_random_uuid()" } }\nprimary_key: [color_type_id]\nrows:\n  - { color_type_id: 1 }\n',
+    });
+    const project = await analyzeProject({ root }, root);
+    const { files } = await compileCatalog(project.catalog, ['databricks'], project.config);
+    const deploy = files.find((f) => f.path === 'databricks/d/deploy.sql')!.contents;
+    expect(deploy).toContain('  token STRING NOT NULL,');
+    expect(deploy).toContain('WHEN NOT MATCHED THEN INSERT (color_type_id, is_active, token, systime)\n'
+      + '  VALUES (source.color_type_id, source.is_active, uuid(), current_timestamp())');
+    // kept once inserted: neither compared nor updated
+    expect(deploy).not.toMatch(/target\.token|token = source/);
+  });
 
   it('back-ticks reserved and unusual names and backslash-escapes literals (quoting fixture)', async () => {
     const deploy = (await compile('quoting')).file('databricks/odd/deploy.sql');
