@@ -65,7 +65,7 @@ TBLPROPERTIES (delta.feature.allowColumnDefaults = 'enabled');
 
 ALTER TABLE main.common.action_type DROP CONSTRAINT IF EXISTS action_type_sign_check;
 
-ALTER TABLE main.common.action_type ADD CONSTRAINT action_type_sign_check CHECK (sign IN (-1, 1));
+ALTER TABLE main.common.action_type ADD CONSTRAINT action_type_sign_check CHECK (COALESCE(sign IN (-1, 1), TRUE));
 
 COMMENT ON TABLE main.common.action_type IS 'Direction of a trade; rows live in action_type.csv';
 
@@ -112,7 +112,7 @@ TBLPROPERTIES (delta.feature.allowColumnDefaults = 'enabled');
 
 ALTER TABLE main.trading.instrument DROP CONSTRAINT IF EXISTS instrument_lot_size_check;
 
-ALTER TABLE main.trading.instrument ADD CONSTRAINT instrument_lot_size_check CHECK (lot_size > 0);
+ALTER TABLE main.trading.instrument ADD CONSTRAINT instrument_lot_size_check CHECK (COALESCE(lot_size > 0, TRUE));
 
 COMMENT ON TABLE main.trading.instrument IS 'A tradable security';
 
@@ -205,7 +205,7 @@ TBLPROPERTIES (delta.feature.allowColumnDefaults = 'enabled');
 
 ALTER TABLE main.trading.trade DROP CONSTRAINT IF EXISTS trade_quantity_check;
 
-ALTER TABLE main.trading.trade ADD CONSTRAINT trade_quantity_check CHECK (quantity <> 0);
+ALTER TABLE main.trading.trade ADD CONSTRAINT trade_quantity_check CHECK (COALESCE(quantity <> 0, TRUE));
 
 COMMENT ON TABLE main.trading.trade IS 'A trade booked against a portfolio';
 

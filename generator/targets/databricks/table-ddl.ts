@@ -102,8 +102,12 @@ function tableProperties(input: DatabricksTableInput, plans: readonly ColumnPlan
   return properties;
 }
 
+/**
+ * A Delta CHECK must be true for every row (https://docs.delta.io/delta-constraints): one that is NULL fails the
+ * write. PostgreSQL's passes unless it is false, so NULL is read as true here, as the definitions mean it.
+ */
 function checkStatements(name: string, plans: readonly ColumnPlan[]): string[] {
-  return plans.filter((p) => p.check).flatMap((p) => replaceConstraint(name, p.check!.name, `CHECK (${p.check!.sql})`));
+  return plans.filter((p) => p.check).flatMap((p) => replaceConstraint(name, p.check!.name, `CHECK (COALESCE(${p.check!.sql}, TRUE))`));
 }
 
 function comments(name: string, description: string | undefined, plans: readonly ColumnPlan[]): string[] {

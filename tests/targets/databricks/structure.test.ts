@@ -85,7 +85,7 @@ function checkTable(compiled: Compiled, database: Database, table: Table): void 
     const checkName = quoteIdent(columnCheckName(table.name, column.name));
     if ('sql' in translated) {
       expect(deploy).toContain(`ALTER TABLE ${name} DROP CONSTRAINT IF EXISTS ${checkName};\n\n`
-        + `ALTER TABLE ${name} ADD CONSTRAINT ${checkName} CHECK (${translated.sql});`);
+        + `ALTER TABLE ${name} ADD CONSTRAINT ${checkName} CHECK (COALESCE(${translated.sql}, TRUE));`);
     } else {
       expect(report).toContain(`CHECK \`${columnCheckName(table.name, column.name)}\` (\`${column.check}\`) is **not carried**`);
     }

@@ -86,7 +86,7 @@ TBLPROPERTIES (delta.feature.allowColumnDefaults = 'enabled');
 
 ALTER TABLE main.app.widget DROP CONSTRAINT IF EXISTS widget_weight_kg_check;
 
-ALTER TABLE main.app.widget ADD CONSTRAINT widget_weight_kg_check CHECK (weight_kg > 0);
+ALTER TABLE main.app.widget ADD CONSTRAINT widget_weight_kg_check CHECK (COALESCE(weight_kg > 0, TRUE));
 
 COMMENT ON TABLE main.app.widget IS 'A thing we sell';
 
@@ -107,7 +107,7 @@ TBLPROPERTIES (delta.enableChangeDataFeed = true, delta.feature.allowColumnDefau
 
 ALTER TABLE main.app.widget_state DROP CONSTRAINT IF EXISTS widget_state_hist_stock_check;
 
-ALTER TABLE main.app.widget_state ADD CONSTRAINT widget_state_hist_stock_check CHECK (stock >= 0);
+ALTER TABLE main.app.widget_state ADD CONSTRAINT widget_state_hist_stock_check CHECK (COALESCE(stock >= 0, TRUE));
 
 COMMENT ON TABLE main.app.widget_state IS 'Current state of app.widget_state_hist (The state of each widget over time): clients write here; a pipeline turns its change feed into widget_state_hist.';
 

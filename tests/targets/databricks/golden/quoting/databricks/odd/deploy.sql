@@ -66,7 +66,7 @@ TBLPROPERTIES (delta.feature.allowColumnDefaults = 'enabled');
 
 ALTER TABLE main.`user`.`order` DROP CONSTRAINT IF EXISTS `order_größe_check`;
 
-ALTER TABLE main.`user`.`order` ADD CONSTRAINT `order_größe_check` CHECK (`größe` > 0);
+ALTER TABLE main.`user`.`order` ADD CONSTRAINT `order_größe_check` CHECK (COALESCE(`größe` > 0, TRUE));
 
 COMMENT ON TABLE main.`user`.`order` IS 'Reserved words as table and column names';
 
