@@ -20,6 +20,19 @@ export const columnCheckName = (table: string, column: string) => `${table}_${co
 export const periodCheckName = (table: string) => `${table}_period_check`;
 export const asOfFunctionName = (view: string) => `${view}_as_of`;
 
+/**
+ * The schema objects a temporal table adds on the warehouses: the open versions' view (both), Snowflake's
+ * stream and task, the Databricks pipeline's view of every version. naming/derived-collision checks them too.
+ */
+export function warehouseTemporalNames(table: string) {
+  return {
+    openVersions: `${table}_current`,
+    snowflakeStream: `${table}_stream`,
+    snowflakeTask: `${table}_task`,
+    databricksVersions: `${table}_versions`,
+  } as const;
+}
+
 /** Every name a table brings into its schema, with what it names: for the length and reserved-word rules. */
 export function derivedNames(table: Table): { name: string; what: string }[] {
   const names = [{ name: primaryKeyName(table.name), what: 'primary key constraint' }];

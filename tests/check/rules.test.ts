@@ -59,6 +59,8 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG106', files: { [order]: BASE_PROJECT[order].replace('payload: jsonb', 'payload: jsonb\n  a: integer\n  b: integer\n  a_b: integer')
     .replace('primary_key: [br_order_id]', 'primary_key: [br_order_id]\nindexes:\n  - columns: [a, b]\n  - columns: [a_b]') },
   at: `${order}:12:5`, message: /the index on `br_order` \(a_b\) and the index on `br_order` \(a, b\) are both named `raw.br_order_a_b_idx`/ },
+  { code: 'LG106', files: { [`${T}/core/account_hist_stream.yaml`]: BASE_PROJECT[customer].replace(/customer/g, 'account_hist_stream').replace(/ +status_type_id.*\n/, '') },
+    at: `${account}:3:6`, message: /the stream on Snowflake of `account_hist` and table `account_hist_stream` are both named `core.account_hist_stream`/ },
   { code: 'LG106', files: replace(account, 'balance: "numeric(12,2)"', 'period: { type: integer, check: "period > 0" }'), at: `${account}:7:3`,
     message: /the check on `account_hist.period` and the period check of `account_hist` are both named `core.account_hist_period_check`/ },
   { code: 'LG201', files: { [`${T}/ref/color_type.yaml`]: 'name: color_type\nkind: reference\ncolumns:\n  color_type_id: integer\nprimary_key: [color_type_id]\n' }, at: `${T}/ref/color_type.yaml:5:14` },

@@ -8,7 +8,7 @@
  * ones (`__END_AT IS NULL`) (https://docs.databricks.com/dlt-ref/dlt-sql-ref-create-view.html).
  */
 import { tableId, type Table } from '../../model/catalog.js';
-import { fileSafeName } from '../../model/naming.js';
+import { fileSafeName, warehouseTemporalNames } from '../../model/naming.js';
 import { renderTemplate } from '../shared/render-template.js';
 import { generatedHeader } from '../target.js';
 import type { WarehouseContext } from '../warehouse/columns.js';
@@ -23,7 +23,7 @@ export function pipelineFileName(table: Table): string {
 export function pipelineSource(context: WarehouseContext, catalog: string, table: Table): string {
   const shape = temporalShape(table);
   const name = (object: string) => qualifiedName(catalog, table.schema, object);
-  const versions = `${table.name}_versions`;
+  const versions = warehouseTemporalNames(table.name).databricksVersions;
   // Flow and temporary view names are private to the pipeline, which may hold every temporal table's file.
   const local = `${table.schema}_${table.name}`;
   report(context, table, catalog, versions);

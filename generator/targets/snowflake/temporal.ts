@@ -14,6 +14,7 @@
  * replaced stream would lose its offset, and with it the changes not yet recorded); tasks, views and
  * functions hold no data and are replaced.
  */
+import { warehouseTemporalNames } from '../../model/naming.js';
 import { platformType } from '../warehouse/dialect.js';
 import { tableId, type Table } from '../../model/catalog.js';
 import type { ProjectConfig } from '../../project/config.js';
@@ -29,7 +30,8 @@ export interface SnowflakeTemporalNames {
 }
 
 export function snowflakeTemporalNames(table: Table): SnowflakeTemporalNames {
-  return { stream: `${table.name}_stream`, task: `${table.name}_task` };
+  const names = warehouseTemporalNames(table.name);
+  return { stream: names.snowflakeStream, task: names.snowflakeTask };
 }
 
 export function temporalStatements(context: WarehouseContext, databaseName: string, table: Table, config: ProjectConfig): string[] {

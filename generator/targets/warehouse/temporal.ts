@@ -5,7 +5,7 @@
  * The names and the column split are the same on both platforms; how the history is kept is the target's.
  */
 import { findColumn, type Column, type Table } from '../../model/catalog.js';
-import { asOfFunctionName } from '../../model/naming.js';
+import { asOfFunctionName, warehouseTemporalNames } from '../../model/naming.js';
 import { PERIOD_COLUMNS } from '../../model/kinds.js';
 
 export interface TemporalShape {
@@ -29,7 +29,7 @@ export function temporalShape(table: Table): TemporalShape {
   return {
     history: table.name,
     current: spec.currentView,
-    openVersions: `${table.name}_current`,
+    openVersions: warehouseTemporalNames(table.name).openVersions,
     asOf: asOfFunctionName(spec.currentView),
     key: spec.key.map((name) => findColumn(table, name)!),
     stateColumns,
