@@ -1,6 +1,6 @@
 /** init, the pre-commit hooks and compile --watch, on the real CLI. */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -116,6 +116,21 @@ describe('lakegen compile --watch', () => {
       writeFileSync(purchase, readFileSync(purchase, 'utf8').replace('amount: { nulable: true,', 'amount: {').replace('A purchase by a customer', 'A purchase'));
       await waitFor(/compiled postgres: \d+ files, 1 written/, mark);
       expect(readFileSync(join(root, `generated/postgres/${database}/tables/sales.purchase.sql`), 'utf8')).toContain("IS 'A purchase';");
+      // a save that writes a new file and renames it over the old one (vim, JetBrains, sed -i), three times
+      for (const label of ['One', 'Two', 'Three']) {
+        mark = output.length;
+        const temporary = `${purchase}.tmp~`;
+        writeFileSync(temporary, readFileSync(purchase, 'utf8').replace(/A purchase[^'\n]*/, `A purchase ${label}`));
+        renameSync(temporary, purchase);
+        await waitFor(/compiled postgres: \d+ files, 1 written/, mark);
+        expect(readFileSync(join(root, `generated/postgres/${database}/tables/sales.purchase.sql`), 'utf8')).toContain(`IS 'A purchase ${label}';`);
+      }
+      // a new schema folder is watched as soon as it appears
+      mark = output.length;
+      mkdirSync(join(root, 'definitions', database, 'tables', 'extra'));
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(join(root, 'definitions', database, 'tables', 'extra', 'thing.yaml'), 'name: thing\n');
+      await waitFor(/extra.thing\.yaml.*recompiling[\s\S]*LG0/, mark);
       // hidden files are never definitions: an editor's swap file does not recompile
       mark = output.length;
       writeFileSync(join(root, 'definitions', database, 'tables', 'sales', '.purchase.yaml.swp'), 'x');
