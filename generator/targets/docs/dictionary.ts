@@ -89,17 +89,21 @@ function columnRow(table: Table, column: Column): string {
     keys.push(reference.logical ? `→ ${target} (logical, not enforced)` : `→ ${target}`);
   }
   const fallback = column.default === undefined ? '' : column.default.kind === 'sql' ? code(column.default.sql) : code(JSON.stringify(column.default.value));
-  const description = [column.description ?? '', column.check ? `check: ${code(column.check)}` : '', column.origin === 'kind' ? `(added by ${table.kind})` : '']
+  const description = [cell(column.description ?? ''), column.check ? `check: ${code(column.check)}` : '', column.origin === 'kind' ? `(added by ${table.kind})` : '']
     .filter(Boolean).join(' ');
-  return `| ${code(column.name)} | ${formatLogicalType(column.type)} | ${column.nullable ? 'yes' : 'no'} | ${fallback} | ${keys.join(', ')} | ${cell(description)} |`;
+  return `| ${code(column.name)} | ${formatLogicalType(column.type)} | ${column.nullable ? 'yes' : 'no'} | ${fallback} | ${keys.join(', ')} | ${description} |`;
 }
 
 function mermaid(lines: string[]): string {
   return ['```mermaid', ...lines, '```'].join('\n');
 }
 
+/**
+ * A code span inside a table cell: backslashes are literal there, so only the pipe is escaped (GitHub's tables
+ * read `\|` before the span, even inside it); a line break cannot be in a span and becomes a space.
+ */
 function code(text: string): string {
-  return `\`${cell(text).replace(/`/g, "'")}\``;
+  return `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 }
 
 /** Text inside a Markdown table cell: pipes escaped, line breaks kept as <br>. */

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { entityName } from '../../../generator/targets/docs/mermaid.js';
 import { catalogOf } from '../../support/apply-plan.js';
+import { compileCatalog } from '../../../generator/compile/compile-project.js';
+import { analyzeProject } from '../../../generator/project/analyze.js';
+import { removeTempProjects, writeProject } from '../../support/project.js';
 import { REPO_ROOT } from '../../support/binary.js';
 import { compileFixture, expectGolden, FIXTURE_NAMES, goldenFolder } from '../../support/golden.js';
 
@@ -19,6 +22,25 @@ function mermaidBlocks(markdown: string): string[][] {
 }
 
 describe('docs target', () => {
+  it('a check or default with pipes and backslashes reads as written: only the pipe is escaped inside code', async () => {
+    const root = writeProject({
+      'definitions/d/database.yaml': 'name: d\n',
+      'definitions/d/schemas/s.yaml': 'name: s\n',
+      'definitions/d/tables/s/thing.yaml': `name: thing
+kind: transactional
+columns:
+  thing_id: uuid
+  note: { type: text, check: "note ~ '^(a|b)\\\\d$'", description: 'a | b \\ c' }
+primary_key: [thing_id]
+`,
+    });
+    const project = await analyzeProject({ root }, root);
+    const { files } = await compileCatalog(project.catalog, ['docs'], project.config);
+    const line = files[0].contents.split('\n').find((l) => l.startsWith('| `note`'))!;
+    expect(line).toContain("| a \\| b \\\\ c check: `note ~ '^(a\\|b)\\d$'` |");
+    removeTempProjects();
+  });
+
   it.each(['definitions', ...FIXTURE_NAMES])('golden files: %s', async (fixture) => {
     expectGolden(goldenFolder(here, fixture), await compileFixture(fixture, ['docs']), fixture === 'definitions' ? 'docs/' : '');
   });
