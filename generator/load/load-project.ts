@@ -3,7 +3,7 @@
  * validation; everything after works on these values. Folder listings are sorted so that results never
  * depend on the file system's order.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv-reader.js';
@@ -12,6 +12,7 @@ import { validateStructure } from '../dsl/structure-validator.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import type { CsvRows, DocumentRole, SourceDocument } from './source-document.js';
 import { readDefinitionFile, isDefinitionFile } from './read-definition.js';
+import { NOT_UTF8_HINT, readUtf8 } from './read-text.js';
 import { toPosix } from '../util/posix-path.js';
 
 export interface LoadedProject {
@@ -134,7 +135,12 @@ function withStructureMark(document: SourceDocument, key: string, cache: ParseCa
 
 function readSiblingCsv(path: string, diagnostics: Diagnostic[], display: (p: string) => string): CsvRows | undefined {
   if (!existsSync(path)) return undefined;
-  const result = readCsv(display(path), readFileSync(path, 'utf8'));
+  const read = readUtf8(path);
+  if ('notUtf8' in read) {
+    diagnostics.push(loadDiagnostic('csv', { file: display(path), ...read.notUtf8 }, 'the file is not UTF-8 text', NOT_UTF8_HINT));
+    return undefined;
+  }
+  const result = readCsv(display(path), read.text);
   diagnostics.push(...result.diagnostics);
   return result.rows;
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParseCache } from './parse-cache.js';
 import { readYaml, type ParsedYaml } from './yaml-reader.js';
+import { loadDiagnostic } from './load-diagnostic.js';
+import { NOT_UTF8_HINT, readUtf8 } from './read-text.js';
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts']);
@@ -23,5 +24,9 @@ export async function readDefinitionFile(
     const { readTypeScriptDefinition } = await import('./typescript-reader.js');
     return readTypeScriptDefinition(path, file, load);
   }
-  return readYaml(file, readFileSync(path, 'utf8'), load.cache);
+  const read = readUtf8(path);
+  if ('notUtf8' in read) {
+    return { diagnostics: [loadDiagnostic('yaml-syntax', { file, ...read.notUtf8 }, 'the file is not UTF-8 text', NOT_UTF8_HINT)] };
+  }
+  return readYaml(file, read.text, load.cache);
 }

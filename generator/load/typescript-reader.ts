@@ -9,6 +9,7 @@
  * value maps to the property that wrote it, or to the closest enclosing literal when the value was computed.
  */
 import { readFileSync } from 'node:fs';
+import { NOT_UTF8_HINT, readUtf8 } from './read-text.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import type ts from 'typescript';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
@@ -31,7 +32,11 @@ export async function readTypeScriptDefinition(
     runs = new DefinitionRuns(load.definitionsDir, load.cache);
     runsByLoad.set(load, runs);
   }
-  const text = readFileSync(path, 'utf8');
+  const read = readUtf8(path);
+  if ('notUtf8' in read) {
+    return { diagnostics: [loadDiagnostic('definition-error', { file, ...read.notUtf8 }, 'the file is not UTF-8 text', NOT_UTF8_HINT)] };
+  }
+  const text = read.text;
   // the syntax tree for positions is built only when a position is asked for (a diagnostic)
   let tree: ts.SourceFile | undefined;
   const source = () => (tree ??= typescript().createSourceFile(path, text, typescript().ScriptTarget.ES2022, true, typescript().ScriptKind.TS));

@@ -3,6 +3,10 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { readYaml } from '../../generator/load/yaml-reader.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeProject } from '../../generator/project/analyze.js';
+import { removeTempProjects, writeProject } from '../support/project.js';
 
 /** The reader takes values from js-yaml and positions from `yaml`: both must read a document the same way. */
 function yamlValue(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -74,3 +78,23 @@ describe('yaml reader', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'LG001', line: 2 });
   });
 });
+
+describe('files that are not UTF-8', () => {
+  it('are a diagnostic at the first bad byte, for YAML and CSV, not text with U+FFFD in every target', async () => {
+    const root = writeProject({
+      'definitions/d/database.yaml': 'name: d\n',
+      'definitions/d/schemas/s.yaml': 'name: s\n',
+      'definitions/d/tables/s/color_type.yaml': 'name: color_type\nkind: reference\ncolumns:\n  color_type_id: smallint\n  color_type_name: text\nprimary_key: [color_type_id]\n',
+    });
+    writeFileSync(join(root, 'definitions/d/database.yaml'), Buffer.from('name: d\ndescription: Caf\xe9 data\n', 'latin1'));
+    writeFileSync(join(root, 'definitions/d/tables/s/color_type.csv'), Buffer.from('color_type_id,color_type_name\n1,cr\xe8me\n', 'latin1'));
+    writeFileSync(join(root, 'definitions/d/schemas/s.yaml'), 'name: s\ndescription: "a real \ufffd is fine"\n');
+    const project = await analyzeProject({ root }, root);
+    expect(project.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'LG001 definitions/d/database.yaml:2:17 the file is not UTF-8 text',
+      'LG003 definitions/d/tables/s/color_type.csv:2:5 the file is not UTF-8 text',
+    ]);
+    removeTempProjects();
+  });
+});
+
