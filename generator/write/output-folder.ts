@@ -33,7 +33,7 @@ export function compareOutput(outDir: string, targetFolders: readonly string[], 
     const path = join(outDir, file.path);
     const exists = present.has(file.path) || (!absent.has(topFolder(file.path)) && existsSync(path));
     if (!exists) result.missing.push(file);
-    else if (readFileSync(path, 'utf8') === file.contents) result.unchanged.push(file);
+    else if (readExisting(path) === file.contents) result.unchanged.push(file);
     else result.changed.push(file);
   }
   for (const relativePath of present) {
@@ -143,6 +143,16 @@ class FolderMaker {
 function topFolder(path: string): string {
   const slash = path.indexOf('/');
   return slash < 0 ? path : path.slice(0, slash);
+}
+
+/** A generated file's current text; a folder in its place is reported with its path (the read error has none). */
+function readExisting(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') (error as NodeJS.ErrnoException).path = path;
+    throw error;
+  }
 }
 
 function isGeneratedByLakegen(path: string): boolean {

@@ -53,6 +53,22 @@ describe('lakegen compile', () => {
     expect((await runCli(['compile', '--check', '--target', 'postgres'], root)).code).toBe(0);
   });
 
+  it('names a path of the wrong kind, exit 2, not an internal error: --out a file, a folder where a file goes, init on a file', async () => {
+    const root = example();
+    writeFileSync(join(root, 'afile'), '');
+    const outFile = await runCli(['compile', '--out', 'afile', '--target', 'postgres'], root);
+    expect([outFile.code, outFile.stderr]).toEqual([2, 'lakegen: afile is not a folder (a file is in the way)\n']);
+    expect((await runCli(['compile', '--target', 'postgres'], root)).code).toBe(0);
+    rmSync(join(root, 'generated/postgres/demo/deploy.sql'));
+    mkdirSync(join(root, 'generated/postgres/demo/deploy.sql'));
+    for (const args of [['compile', '--target', 'postgres'], ['compile', '--check', '--target', 'postgres']]) {
+      const folder = await runCli(args, root);
+      expect([folder.code, folder.stderr]).toEqual([2, 'lakegen: generated/postgres/demo/deploy.sql is a folder where lakegen writes a file\n']);
+    }
+    const init = await runCli(['init', 'afile'], root);
+    expect([init.code, init.stderr]).toEqual([2, 'lakegen: afile exists already\n']);
+  });
+
   it('writes nothing when the definitions have errors', async () => {
     const root = example();
     const definition = join(root, 'definitions/demo/tables/trading/portfolio.yaml');
