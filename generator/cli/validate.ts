@@ -2,7 +2,7 @@
  * `lakegen validate [paths…]`: load, check, report. With file paths (as pre-commit passes them) the whole
  * project is checked, and the report keeps the diagnostics of those files plus the cross-file errors they cause.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { findTable } from '../model/catalog.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -33,8 +33,24 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
     ? sortDiagnostics([...project.diagnostics, ...await targetDiagnostics(project.catalog, project.config.targets, project.config)])
     : project.diagnostics;
   const diagnostics = files.length > 0 ? relevantTo(project, all, files) : all;
-  io.stdout(formatDiagnostics(diagnostics, format, { color: useColor(io), fileCount: files.length || project.files.length }));
+  io.stdout(formatDiagnostics(diagnostics, format, {
+    color: useColor(io), fileCount: files.length || project.files.length, repositoryPath: repositoryPaths(io),
+  }));
   return diagnostics.some((d) => d.severity === 'error') ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * GitHub places an annotation by its path from the repository root, not from where validate ran: from
+ * GITHUB_WORKSPACE in a workflow, else from the folder that holds .git.
+ */
+function repositoryPaths(io: CliIo): (file: string) => string {
+  let root = io.env.GITHUB_WORKSPACE;
+  for (let dir = io.cwd; !root; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) root = dir;
+    else if (dirname(dir) === dir) root = io.cwd;
+  }
+  const base = root;
+  return (file) => toPosix(relative(base, resolve(io.cwd, file)));
 }
 
 function nearestExisting(path: string | undefined, cwd: string): string | undefined {

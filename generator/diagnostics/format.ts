@@ -9,11 +9,13 @@ export interface FormatOptions {
   readonly color: boolean;
   /** Files read, for the closing summary. */
   readonly fileCount: number;
+  /** For GitHub annotations: a displayed path as GitHub wants it, relative to the repository root. */
+  readonly repositoryPath?: (file: string) => string;
 }
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: FormatOptions): string {
   if (format === 'json') return `${JSON.stringify({ diagnostics, summary: summarize(diagnostics, options.fileCount) }, null, 2)}\n`;
-  if (format === 'github') return diagnostics.map(githubAnnotation).join('');
+  if (format === 'github') return diagnostics.map((d) => githubAnnotation(d, options.repositoryPath ?? ((file) => file))).join('');
   return formatPretty(diagnostics, options);
 }
 
@@ -41,8 +43,8 @@ function formatPretty(diagnostics: readonly Diagnostic[], options: FormatOptions
 }
 
 /** https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message */
-function githubAnnotation(d: Diagnostic): string {
-  const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(`${d.code} ${d.rule}`)}`;
+function githubAnnotation(d: Diagnostic, repositoryPath: (file: string) => string): string {
+  const properties = `file=${escapeProperty(repositoryPath(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`${d.code} ${d.rule}`)}`;
   const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
   return `::${d.severity} ${properties}::${escapeData(message)}\n`;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASE_PROJECT } from '../check/fixtures/base-project.js';
 import { runBinary } from '../support/binary.js';
@@ -191,11 +191,22 @@ describe('lakegen validate, the real binary', () => {
   });
 
   it('--format github prints workflow annotations with escaped properties', () => {
-    const result = runBinary(['validate', '--format', 'github'], broken());
+    const root = broken();
+    const result = runBinary(['validate', '--format', 'github'], root, { GITHUB_WORKSPACE: root });
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^::error file=${customer},line=6,col=28,title=LG002 load/structure::column \`full_name\`: unknown key \`nulable\` — did you mean \`nullable\`\\?%0AAllowed keys here: `)),
     ]);
+  });
+
+  it('--format github names files from the repository root, wherever validate runs', () => {
+    const root = broken();
+    const inside = join(root, 'definitions', 'shop', 'tables');
+    const fromWorkspace = runBinary(['validate', 'core/customer.yaml', '--format', 'github'], inside, { GITHUB_WORKSPACE: root });
+    expect(fromWorkspace.stdout).toMatch(new RegExp(`^::error file=${customer},line=6,`));
+    mkdirSync(join(root, '.git'));
+    const fromGit = runBinary(['validate', 'core/customer.yaml', '--format', 'github'], inside, { GITHUB_WORKSPACE: '' });
+    expect(fromGit.stdout).toMatch(new RegExp(`^::error file=${customer},line=6,`));
   });
 
   it('--help and --version work, per command too', () => {
