@@ -16,7 +16,7 @@ import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { LazySpan, type PositionSource } from '../diagnostics/lazy-span.js';
 import { loadDiagnostic } from './load-diagnostic.js';
 import { locateInTypeScript } from './typescript-positions.js';
-import { DefinitionRuns, DefinitionTimeout, importCandidates, TranspileError, typescript } from './typescript-runner.js';
+import { DefinitionRuns, DefinitionTimeout, importCandidates, NotPlainData, TranspileError, typescript } from './typescript-runner.js';
 import type { ParseCache } from './parse-cache.js';
 import type { ParsedYaml } from './yaml-reader.js';
 import { toPosix } from '../util/posix-path.js';
@@ -65,6 +65,10 @@ export async function readTypeScriptDefinition(
       return fail(importPosition(source(), path, error.path), `imports ${helper}, which does not compile: ${error.message} (${helper}:${at.line}:${at.column})`,
         `Fix the TypeScript syntax at ${helper}:${at.line}:${at.column}.`);
     }
+    if (error instanceof NotPlainData) {
+      return fail(defaultExportPosition(source()), `the definition is not plain data: ${error.message}`,
+        'A definition holds what YAML can: strings, finite numbers, booleans, null, arrays and plain objects; write a bigint as a string (\'9007199254740993\') and a date as text.');
+    }
     if (error instanceof DefinitionTimeout) {
       return fail(defaultExportPosition(source()), `the definition ${error.message} (an endless loop?)`,
         'A definition must build its value quickly; look for a loop that never ends. LAKEGEN_DEFINITION_TIMEOUT_MS sets the limit.');
@@ -74,19 +78,13 @@ export async function readTypeScriptDefinition(
     return fail(defaultExportPosition(source()), `the definition throws when loaded: ${message}`,
       'A definition must build its value without errors; run the file\'s logic in a test to find the cause.');
   }
-  const value = run.exports?.default;
-  if (value === undefined) {
+  if (!('value' in run)) {
     return fail(0, 'the file exports no definition', 'Export the definition as the default export: export default table({ … }).');
-  }
-  const problem = nonDataValue(value, []);
-  if (problem) {
-    return fail(defaultExportPosition(source()), `the definition is not plain data: ${problem}`,
-      'A definition holds what YAML can: strings, finite numbers, booleans, null, arrays and objects; write a bigint as a string (\'9007199254740993\').');
   }
   return {
     diagnostics: [],
     parsed: {
-      value: JSON.parse(JSON.stringify(value)),
+      value: run.value,
       // lazy, as for YAML: a clean run never loads the TypeScript compiler for positions
       locate: (pathInValue, part = 'value') => new LazySpan(positions, pathInValue, part),
     },
@@ -115,22 +113,3 @@ function defaultExportPosition(source: ts.SourceFile): number {
   return statement ? statement.getStart(source) : 0;
 }
 
-/** Functions, symbols, undefined inside arrays, non-finite numbers: JSON would silently change them. */
-function nonDataValue(value: unknown, path: (string | number)[]): string | undefined {
-  const where = path.length ? ` at ${path.join('.')}` : '';
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return `a ${typeof value}${where}`;
-  if (typeof value === 'number' && !Number.isFinite(value)) return `${value}${where}`;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      if (value[i] === undefined) return `undefined${where}.${i}`;
-      const problem = nonDataValue(value[i], [...path, i]);
-      if (problem) return problem;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const problem = child === undefined ? undefined : nonDataValue(child, [...path, key]);
-      if (problem) return problem;
-    }
-  }
-  return undefined;
-}

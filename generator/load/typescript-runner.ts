@@ -14,12 +14,17 @@ import { createRequire } from 'node:module';
 import type ts from 'typescript';
 import * as authoring from '../dsl/authoring.js';
 import type { ParseCache } from './parse-cache.js';
+import { plainData } from './plain-data.js';
 
 export interface DefinitionRun {
-  readonly exports?: Record<string, unknown>;
-  /** What the module threw: a TranspileError, a DefinitionTimeout, or the definition's own error. */
+  /** The default export, as plain data copied under the time limit (plain-data.ts); absent when there is none. */
+  readonly value?: unknown;
+  /** What the module threw: a TranspileError, a DefinitionTimeout, a NotPlainData, or the definition's own error. */
   readonly error?: unknown;
 }
+
+/** The default export holds something YAML cannot (plain-data.ts says what and where). */
+export class NotPlainData extends Error {}
 
 export class TranspileError extends Error {
   /** `position` is an offset into the text of `path`: the definition itself, or a file it imports. */
@@ -81,7 +86,7 @@ function runBatch(paths: readonly string[], cache: ParseCache | undefined): Map<
     globals[RUNNER_KEY] = () => {
       for (; current < paths.length; current++) {
         try {
-          results.set(paths[current], { exports: runModule(paths[current], new Map(), cache) });
+          results.set(paths[current], definitionValue(runModule(paths[current], new Map(), cache)));
         } catch (error) {
           results.set(paths[current], { error }); // the watchdog's termination is not catchable: it ends the batch
         }
@@ -99,6 +104,13 @@ function runBatch(paths: readonly string[], cache: ParseCache | undefined): Map<
     }
   }
   return results;
+}
+
+/** Checked and copied while the watchdog is armed: a getter or a huge value is the definition's time too. */
+function definitionValue(exports: Record<string, unknown>): DefinitionRun {
+  if (exports.default === undefined) return {};
+  const data = plainData(exports.default);
+  return 'problem' in data ? { error: new NotPlainData(data.problem) } : { value: data.value };
 }
 
 /** Transpiles and runs one module (and the relative modules it imports) with Node globals shadowed. */

@@ -113,6 +113,39 @@ export default table({
     expect((await analyzeProject({ root: fine }, fine)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('a value YAML cannot hold is refused, not changed: Map, Set, Date, class instances, promises, getters', async () => {
+    const cases: [string, RegExp][] = [
+      ["full_name: { type: 'text', description: new Map([['a', 1]]) as any }", /a Map at columns\.full_name\.description/],
+      ["full_name: { type: 'text', description: new Set() as any }", /a Set at columns\.full_name\.description/],
+      ["full_name: { type: 'text', description: new Date(0) as any }", /a Date at columns\.full_name\.description/],
+      ["full_name: { type: 'text', description: new (class Label { toJSON() { for (;;) {} } })() as any }", /a Label at columns\.full_name\.description/],
+      ["full_name: { type: 'text', get description(): string { throw new Error('not yet'); } }", /a getter or setter at columns\.full_name\.description/],
+      ["full_name: 'text', ['sym' as any]: 1, x: [1, , 2] as any", /undefined at columns\.x\.1/],
+    ];
+    for (const [column, problem] of cases) {
+      const root = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';
+export default table({ name: 'customer', kind: 'transactional', `
+        + `columns: { customer_id: 'uuid', status_type_id: { type: 'smallint', references: 'ref.status_type' }, ${column} } } as any);
+`);
+      const result = await runCli(['validate'], root);
+      expect([column, result.code]).toEqual([column, 1]);
+      expect(result.stdout).toMatch(new RegExp(`LG006 load/definition-error +the definition is not plain data: ${problem.source}`));
+    }
+    const promised = withTypeScriptTable(`${T}/core/customer.ts`, `import { table } from 'lakegen';
+export default (async () => table({ name: 'customer', kind: 'transactional', columns: { customer_id: 'uuid' } }))() as any;
+`);
+    expect((await runCli(['validate'], promised)).stdout).toMatch(/the definition is not plain data: a Promise/);
+    // a key named __proto__ is a key (the jsonb row value keeps it), not the object's prototype
+    const proto = withTypeScriptTable(`${T}/ref/status_type.ts`, `import { table } from 'lakegen';
+export default table({ name: 'status_type', kind: 'reference', `
+      + `columns: { status_type_id: 'smallint', status_type_name: { type: 'varchar(20)', unique: true }, meta: 'jsonb?' }, primary_key: ['status_type_id'], `
+      + `rows: [{ status_type_id: 1, status_type_name: 'open', meta: { ['__proto__']: { x: 1 }, y: 2 } as any }, { status_type_id: 2, status_type_name: 'closed' }] });
+`);
+    const project = await analyzeProject({ root: proto }, proto);
+    const status = project.catalog.databases[0].schemas.find((s) => s.name === 'ref')!.tables[0];
+    expect(status.rows[0].values.meta).toBe('{"__proto__":{"x":1},"y":2}');
+  });
+
   it('after a definition that loops, the files after it in the same load still run', async () => {
     const root = writeProject({ ...Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== `${T}/core/customer.yaml`)),
       [`${T}/core/customer.ts`]: `import { table } from 'lakegen';\nfor (;;) { /* never */ }\n`,
