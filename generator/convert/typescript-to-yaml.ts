@@ -4,6 +4,7 @@
  * write (one line per column given as a mapping, per row, per key list).
  */
 import ts from 'typescript';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 
 const ONE_LINE_PARENTS = new Set(['columns', 'rows', 'indexes']);
@@ -15,6 +16,7 @@ export function typeScriptToYaml(value: unknown, sourceText: string, schemaComme
   const literal = findDefinitionLiteral(source);
   if (literal) carryComments(document.contents as Node, literal, source);
   styleForPeople(document.contents as Node, undefined);
+  quoteWhatReadsOtherwise(document.contents as Node);
   if (schemaComment) document.commentBefore = ` ${schemaComment}`;
   return document.toString({ lineWidth: 0 });
 }
@@ -38,6 +40,32 @@ function styleForPeople(node: Node, parentKey: string | undefined): void {
         else styleForPeople(item, undefined);
       }
     }
+  }
+}
+
+/**
+ * `yaml` writes a string plain when YAML 1.2's core schema reads it back as that string, but lakegen reads
+ * definitions with js-yaml, whose core schema also takes `0b101`, `0o17` and `+0x1` for numbers: such a string is
+ * quoted, so the converted file holds the same value.
+ */
+function quoteWhatReadsOtherwise(node: Node | null): void {
+  if (isScalar(node)) {
+    if (typeof node.value === 'string' && !readsBackAs(node.value)) node.type = 'QUOTE_SINGLE';
+  } else if (isMap(node)) {
+    for (const pair of node.items) {
+      quoteWhatReadsOtherwise(pair.key as Node);
+      quoteWhatReadsOtherwise(pair.value as Node);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) quoteWhatReadsOtherwise(item as Node);
+  }
+}
+
+function readsBackAs(text: string): boolean {
+  try {
+    return load(text, { schema: CORE_SCHEMA }) === text;
+  } catch {
+    return true; // not a value on its own (e.g. `a: b`): `yaml` quotes what it must
   }
 }
 

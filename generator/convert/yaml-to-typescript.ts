@@ -3,7 +3,10 @@
  * or database(), with the YAML comments carried over as `//` comments. Flow mappings stay on one line, as they
  * were written.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
+import { canonicalNumber } from '../model/row-equality.js';
+import { withoutExponent } from '../model/row-values.js';
 import type { DocumentRole } from '../load/source-document.js';
 
 const MODELINE = /^\s*yaml-language-server:/;
@@ -20,7 +23,7 @@ export function yamlToTypeScript(text: string, role: DocumentRole): string {
 
 function literal(node: Node | null, indent: string): string {
   if (node === null || node === undefined) return 'null';
-  if (isScalar(node)) return scalar(node.value);
+  if (isScalar(node)) return scalar(loaderValue(node));
   if (isSeq(node)) {
     const commented = node.commentBefore || node.items.some((item) => (item as Node).commentBefore || (item as Node).comment);
     if ((node.flow || node.items.every((item) => isScalar(item))) && !commented) {
@@ -68,8 +71,34 @@ function trailingComment(comment: string | null | undefined, indent: string): st
 }
 
 function key(pair: Pair): string {
-  const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+  const name = String(isScalar(pair.key) ? loaderValue(pair.key) : pair.key);
+  // `__proto__: …` in an object literal sets the prototype; a computed key is a key
+  if (name === '__proto__') return `['__proto__']`;
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : scalar(name);
+}
+
+/**
+ * A scalar as lakegen's loader reads it: js-yaml's core schema, where `0b101` is a number (yaml's YAML 1.2
+ * core reads a string); and a number with more digits than a double holds as its written text, which a
+ * TypeScript number literal would round (the loader keeps those digits, row-values.ts withWrittenDigits).
+ */
+function loaderValue(node: Scalar): unknown {
+  if (node.type !== 'PLAIN' || typeof node.source !== 'string') return node.value;
+  let value: unknown;
+  try {
+    value = load(node.source, { schema: CORE_SCHEMA });
+  } catch {
+    return node.value;
+  }
+  if (typeof value === 'number' && Number.isFinite(value) && loosesDigits(node.source, value)) return node.source;
+  return value;
+}
+
+function loosesDigits(source: string, value: number): boolean {
+  const written = source.replace(/_/g, '').replace(/^\+/, '');
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(written)) return false;
+  const spelled = (text: string) => canonicalNumber(withoutExponent(text.replace(/^(-?)\./, '$10.').replace(/\.(?=e|$)/i, '')) ?? text);
+  return spelled(written) !== spelled(String(value));
 }
 
 function scalar(value: unknown): string {

@@ -119,7 +119,7 @@ function coerceNumeric(type: LogicalType, raw: string | number | boolean, fromCs
 const NUMERIC_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /** `1.5e-7` → `0.00000015`, `-2E3` → `-2000`: the same number, digit for digit; undefined past numeric's range. */
-function withoutExponent(text: string): string | undefined {
+export function withoutExponent(text: string): string | undefined {
   const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(text);
   if (!match) return text;
   const [, sign, whole, fraction = '', exponentText] = match;
