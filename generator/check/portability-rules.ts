@@ -1,6 +1,6 @@
 import { defineRules } from './rule.js';
 
-/** What a warehouse target cannot carry. Emitted by the targets; listed here with every other rule. */
+/** What a target cannot carry. Emitted by the targets; listed here with every other rule. */
 export const PORTABILITY_RULES = defineRules('portability', {
   'numeric-precision': {
     code: 'LG801', severity: 'error',
@@ -16,6 +16,11 @@ export const PORTABILITY_RULES = defineRules('portability', {
     code: 'LG803', severity: 'warning',
     description: 'A verbatim SQL default or check may not be valid on a target and is carried as written or left out.',
     hint: 'Check the generated DDL for the target; prefer a literal default where possible.',
+  },
+  'typescript-name': {
+    code: 'LG805', severity: 'warning',
+    description: 'A column name the TypeScript client cannot type: every object literal inherits `constructor` from Object.prototype, so TypeScript rejects an insert, update or filter that leaves the column out.',
+    hint: 'Rename the column (e.g. `constructor_name`); if you do not use the TypeScript client, turn LG805 off in lakegen.config.yaml.',
   },
   'generated-key': {
     code: 'LG804', severity: 'warning',

@@ -15,7 +15,7 @@ afterAll(removeTempProjects);
 
 const shown = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
 
-/** A table with everything a warehouse reports: a too-wide numeric, an interval, SQL defaults, checks, a uuid key. */
+/** A table with everything a target reports: a too-wide numeric, an interval, SQL defaults, checks, a uuid key, `constructor`. */
 const PORTABILITY_PROJECT = writeProject({
   'definitions/wh/database.yaml': 'name: wh\n',
   'definitions/wh/schemas/core.yaml': 'name: core\n',
@@ -29,6 +29,7 @@ columns:
   code: { type: text, check: "code ~ '^[A-Z]+$'" }
   flag: { type: boolean, default: true, check: "flag IS NOT NULL" }
   doc: { type: jsonb, default: '{"a": 1}' }
+  constructor: text?
 primary_key: [thing_id]
 `,
 });
@@ -45,6 +46,8 @@ describe('Target.diagnose', () => {
     if (fixture === 'portability') {
       const codes = shown((await loadTarget('databricks')).diagnose!(project.catalog, { config: project.config })).map((d) => d.split(' ')[1]);
       expect(new Set(codes)).toEqual(new Set(['LG801', 'LG802', 'LG803', 'LG804']));
+      expect(shown((await loadTarget('typescript')).diagnose!(project.catalog, { config: project.config })))
+        .toEqual([expect.stringMatching(/thing\.yaml:11:3 LG805 TypeScript: `core\.thing\.constructor` is also the name every object inherits/)]);
     }
   });
 });

@@ -6,11 +6,13 @@
 import type { Catalog } from '../../model/catalog.js';
 import type { Target, TargetOutput } from '../target.js';
 import { databaseFiles } from './database-files.js';
+import { typescriptDiagnostics } from './diagnostics.js';
 
 export const typescriptTarget: Target = {
   name: 'typescript',
   description: 'Typed client over pg, row/insert/update types, reference constants and a Kysely DB interface',
   generate(catalog: Catalog): TargetOutput {
-    return { files: catalog.databases.flatMap(databaseFiles), diagnostics: [] };
+    return { files: catalog.databases.flatMap(databaseFiles), diagnostics: typescriptDiagnostics(catalog) };
   },
+  diagnose: typescriptDiagnostics,
 };
