@@ -238,7 +238,15 @@ async function deactivateRow(db: Queryable, spec: WriteSpec, key: object): Promi
 
 /** Reads by key and lists: what every table's client shares. */
 export class ReadableTable<Row, Key> {
-  constructor(protected readonly db: Queryable, protected readonly spec: ReadSpec) {}
+  // fields declared, not constructor parameter properties: the file stays erasable syntax (Node's type
+  // stripping, --erasableSyntaxOnly)
+  protected readonly db: Queryable;
+  protected readonly spec: ReadSpec;
+
+  constructor(db: Queryable, spec: ReadSpec) {
+    this.db = db;
+    this.spec = spec;
+  }
 
   get(key: Key): Promise<Row | undefined> {
     return selectByKey<Row>(this.db, this.spec, key as object);
@@ -251,8 +259,11 @@ export class ReadableTable<Row, Key> {
 
 /** A transactional table: read and written by key. */
 export class Table<Row, Key, Insert, Update> extends ReadableTable<Row, Key> {
-  constructor(db: Queryable, protected override readonly spec: WriteSpec) {
+  protected override readonly spec: WriteSpec;
+
+  constructor(db: Queryable, spec: WriteSpec) {
     super(db, spec);
+    this.spec = spec;
   }
 
   /** Inserts one row and returns it as stored (defaults and generated key filled in). */
@@ -294,7 +305,13 @@ export class ReferenceTable<Row, Key, Insert, Update> extends Table<Row, Key, In
 
 /** A temporal table: written through its current-state view (the triggers keep the history). */
 export class TemporalTable<Current, Version, Key, Insert, Update> {
-  constructor(private readonly db: Queryable, private readonly spec: TemporalSpec) {}
+  private readonly db: Queryable;
+  private readonly spec: TemporalSpec;
+
+  constructor(db: Queryable, spec: TemporalSpec) {
+    this.db = db;
+    this.spec = spec;
+  }
 
   /** The current version of the row with this business key. */
   get(key: Key): Promise<Current | undefined> {
