@@ -113,6 +113,31 @@ function definitionValue(exports: Record<string, unknown>): DefinitionRun {
   return 'problem' in data ? { error: new NotPlainData(data.problem) } : { value: data.value };
 }
 
+/** V8's wording, except where a definition's rules say more: a definition is built synchronously. */
+function v8Message(error: SyntaxError): string {
+  return /await is only valid/.test(error.message)
+    ? 'top-level await is not supported: a definition is built synchronously, as data'
+    : error.message;
+}
+
+/**
+ * Where V8 found the error: the stack's first lines are `file:line`, the code line and a caret. The code is
+ * sucrase's output, which keeps the lines of the source; the column is found by the caret's text in the source
+ * line, else the line's start.
+ */
+function v8Position(error: SyntaxError, text: string): number {
+  const [location, codeLine, caret] = (error.stack ?? '').split('\n');
+  const line = Number(/:(\d+)$/.exec(location ?? '')?.[1]);
+  if (!Number.isInteger(line) || line < 1) return 0;
+  const sourceLines = text.split('\n');
+  if (line > sourceLines.length) return 0;
+  const lineStart = sourceLines.slice(0, line - 1).reduce((offset, l) => offset + l.length + 1, 0);
+  const caretAt = caret?.indexOf('^') ?? -1;
+  const token = caretAt >= 0 ? codeLine?.slice(caretAt, caretAt + Math.max(1, caret!.trim().length)) : undefined;
+  const column = token ? sourceLines[line - 1].indexOf(token) : -1;
+  return lineStart + Math.max(0, column);
+}
+
 /** Transpiles and runs one module (and the relative modules it imports) with Node globals shadowed. */
 function runModule(
   path: string, modules: Map<string, { exports: Record<string, unknown> }>, cache: ParseCache | undefined,
@@ -147,7 +172,8 @@ function compileModule(code: string, path: string): (...args: unknown[]) => void
     const text = readFileSync(path, 'utf8');
     const checked = ts.transpileModule(text, { fileName: path, reportDiagnostics: true });
     const syntaxError = checked.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-    throw new TranspileError(syntaxError ? ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n') : error.message, syntaxError?.start ?? 0, path);
+    if (syntaxError) throw new TranspileError(ts.flattenDiagnosticMessageText(syntaxError.messageText, '\n'), syntaxError.start ?? 0, path);
+    throw new TranspileError(v8Message(error), v8Position(error, text), path);
   }
 }
 
