@@ -17,7 +17,8 @@ export function typeScriptToYaml(value: unknown, sourceText: string, schemaComme
   if (literal) carryComments(document.contents as Node, literal, source);
   styleForPeople(document.contents as Node, undefined);
   quoteWhatReadsOtherwise(document.contents as Node);
-  if (schemaComment) document.commentBefore = ` ${schemaComment}`;
+  const header = [...(schemaComment ? [` ${schemaComment}`] : []), ...headerComments(source)];
+  if (header.length > 0) document.commentBefore = header.join('\n');
   return document.toString({ lineWidth: 0 });
 }
 
@@ -107,12 +108,50 @@ function trailingComment(text: string, end: number): string | undefined {
 }
 
 function commentText(raw: string): string {
-  return raw.startsWith('//') ? raw.slice(2) : raw.replace(/^\/\*+|\*+\/$/g, '').split('\n').map((l) => l.replace(/^\s*\* ?/, ' ')).join('\n');
+  const lines = raw.startsWith('//') ? [raw.slice(2)] : raw.replace(/^\/\*+|\*+\/$/g, '').split('\n').map((l) => l.replace(/^\s*\* ?/, ' '));
+  return lines.map((line) => line.trimEnd()).join('\n');
 }
 
+/** The definition's object literal: the default export's, or that of the const it names (`export default two`). */
 function findDefinitionLiteral(source: ts.SourceFile): ts.Node | undefined {
   const statement = source.statements.find(ts.isExportAssignment);
-  return statement ? unwrap(statement.expression) : undefined;
+  if (!statement) return undefined;
+  const exported = unwrap(statement.expression);
+  if (!ts.isIdentifier(exported)) return exported;
+  const declaration = constDeclaration(source, exported.text);
+  return declaration?.initializer ? unwrap(declaration.initializer) : exported;
+}
+
+function constDeclaration(source: ts.SourceFile, name: string): ts.VariableDeclaration | undefined {
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const found = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The file's own comments, for the top of the YAML: those above its first statement (a header above the
+ * imports) and those above the statement that builds the definition (a JSDoc on `export default`, or on the
+ * const it exports).
+ */
+function headerComments(source: ts.SourceFile): string[] {
+  const text = source.getFullText();
+  const statements = [source.statements[0], source.statements.find(ts.isExportAssignment)];
+  const exported = statements[1] && unwrap((statements[1] as ts.ExportAssignment).expression);
+  if (exported && ts.isIdentifier(exported)) statements.push(constDeclaration(source, exported.text)?.parent.parent as ts.Statement | undefined);
+  const seen = new Set<number>();
+  const comments: string[] = [];
+  for (const statement of statements) {
+    if (!statement) continue;
+    for (const range of ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []) {
+      if (seen.has(range.pos)) continue;
+      seen.add(range.pos);
+      comments.push(commentText(text.slice(range.pos, range.end)));
+    }
+  }
+  return comments;
 }
 
 function unwrap(node: ts.Node): ts.Node {

@@ -1,5 +1,5 @@
 /** definitions/ converted to TypeScript compiles to byte-identical output, for every target. */
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/binary.js';
@@ -60,5 +60,34 @@ rows:
     expect(await catalogJson(root)).toBe(before);
     expect((await runCli(['convert', '--to', 'yaml', 'definitions'], root)).code).toBe(0);
     expect(await catalogJson(root)).toBe(before);
+  });
+});
+
+describe('lakegen convert --to yaml keeps the file\'s own comments', () => {
+  it('a header above the imports, a JSDoc on the export, and the comments of a const default export', async () => {
+    const root = writeProject({
+      'definitions/d/database.yaml': 'name: d\n',
+      'definitions/d/schemas/s.yaml': 'name: s\n',
+      'definitions/d/tables/s/two.ts': `// Owned by the payments team.
+import { table } from 'lakegen';
+
+/** Payments, one row each. */
+const two = table({
+  name: 'two', // the name
+  kind: 'transactional',
+  columns: {
+    two_id: 'uuid',
+    amount: 'numeric(12,2)', // money
+  },
+  primary_key: ['two_id'],
+});
+export default two;
+`,
+    });
+    expect((await runCli(['convert', '--to', 'yaml', 'definitions'], root)).code).toBe(0);
+    const yaml = readFileSync(join(root, 'definitions/d/tables/s/two.yaml'), 'utf8');
+    expect(yaml).toMatch(/^# Owned by the payments team\.\n# Payments, one row each\.\n\nname: two # the name\n/);
+    expect(yaml).toContain('name: two # the name');
+    expect(yaml).toMatch(/amount: numeric\(12,2\) # money/);
   });
 });
