@@ -1,8 +1,11 @@
 /** `lakegen rules`: the rule registry, as a table or as JSON. */
 import { ALL_RULES } from '../check/registry.js';
-import { EXIT_OK, type CliIo } from './io.js';
+import { EXIT_OK, UsageError, type CliIo } from './io.js';
 
 export function rulesCommand(options: { format?: string }, io: CliIo): number {
+  if (options.format !== undefined && options.format !== 'json' && options.format !== 'markdown') {
+    throw new UsageError(`--format must be one of markdown, json, not \`${options.format}\``);
+  }
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify(ALL_RULES, null, 2)}\n`);
     return EXIT_OK;

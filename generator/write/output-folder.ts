@@ -7,7 +7,7 @@
  * per file (creating files is most of a first compile's time on a journaling file system), and a reader
  * sees all of the target's files or none.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { GeneratedFile } from '../targets/target.js';
@@ -45,6 +45,7 @@ export function compareOutput(outDir: string, targetFolders: readonly string[], 
 }
 
 export function writeOutput(outDir: string, comparison: OutputComparison): void {
+  removeAbandonedStaging(outDir);
   const folders = new FolderMaker();
   const newFolders = new Map<string, GeneratedFile[]>();
   const existingFolders = new Set<string>();
@@ -120,6 +121,28 @@ function replaceFile(path: string, contents: string | Uint8Array): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** A compile that is still writing is done within this; a staging folder older than it was abandoned. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
+/** Staging folders a killed compile left in the output folder (writeNewFolder): nothing else removes them. */
+function removeAbandonedStaging(outDir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(outDir);
+  } catch {
+    return; // no output folder yet
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith('.') || !entry.endsWith('.lakegen-tmp')) continue;
+    const path = join(outDir, entry);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > ABANDONED_AFTER_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile by the compile that made it
+    }
   }
 }
 

@@ -209,6 +209,13 @@ describe('lakegen validate, the real binary', () => {
     expect(fromGit.stdout).toMatch(new RegExp(`^::error file=${customer},line=6,`));
   });
 
+  it('rules: markdown or json, and an unknown --format is a usage error', async () => {
+    const root = writeProject(BASE_PROJECT);
+    expect((await runCli(['rules'], root)).stdout).toMatch(/^\| code \| rule \|/);
+    expect(JSON.parse((await runCli(['rules', '--format', 'json'], root)).stdout)[0]).toMatchObject({ code: 'LG001' });
+    expect(await runCli(['rules', '--format', 'xml'], root)).toMatchObject({ code: 2, stderr: 'lakegen: --format must be one of markdown, json, not `xml`\n' });
+  });
+
   it('--help and --version work, per command too', () => {
     const root = writeProject(BASE_PROJECT);
     expect(runBinary(['--version'], root).stdout).toMatch(/^lakegen\/\d+\.\d+\.\d+/);

@@ -35,6 +35,21 @@ describe('writing the output folder', () => {
     expect(readdirSync(outDir).sort()).toEqual(['docs', 'postgres']);
   });
 
+  it('removes a staging folder a killed compile abandoned, and leaves a fresh one (another compile may be writing it)', () => {
+    const outDir = join(writeProject({}), 'generated');
+    const abandoned = join(outDir, '.postgres.0123456789ab-0.lakegen-tmp');
+    const fresh = join(outDir, '.docs.0123456789ab-1.lakegen-tmp');
+    for (const dir of [abandoned, fresh]) {
+      mkdirSync(join(dir, 'demo'), { recursive: true });
+      writeFileSync(join(dir, 'demo', 'deploy.sql'), HEADER);
+    }
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(abandoned, hourAgo, hourAgo);
+    write(outDir, ['postgres'], [file('postgres/demo/deploy.sql')]);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+  });
+
   it('leaves no part of a new target folder when one of its files cannot be written', () => {
     const outDir = join(writeProject({}), 'generated');
     mkdirSync(outDir);
