@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { toSnakeCase } from '../check/naming.js';
+import { MAX_IDENTIFIER_BYTES } from '../model/naming.js';
 import { renderTemplate } from '../targets/shared/render-template.js';
 import { writeAtomically } from '../write/output-folder.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io.js';
@@ -14,7 +15,7 @@ const GITIGNORE_ENTRIES = ['node_modules/', '.lakegen/'];
 
 export function initCommand(dir: string | undefined, io: CliIo): number {
   const root = resolve(io.cwd, dir ?? '.');
-  const database = toSnakeCase(basename(root)) || 'app';
+  const database = databaseNameFor(basename(root));
   const base = `definitions/${database}`;
   const files: Record<string, string> = {
     'lakegen.config.yaml': 'lakegen.config.yaml',
@@ -54,4 +55,10 @@ function appendGitignore(path: string): void {
   const missing = GITIGNORE_ENTRIES.filter((entry) => !lines.has(entry));
   if (missing.length === 0) return;
   writeFileSync(path, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
+}
+
+/** The folder's name as a database name that passes the naming rules: snake_case, at most 63 bytes. */
+function databaseNameFor(folder: string): string {
+  const name = toSnakeCase(folder).slice(0, MAX_IDENTIFIER_BYTES).replace(/_+$/, '');
+  return /^[a-z][a-z0-9_]*$/.test(name) && name !== 't' ? name : 'app';
 }

@@ -10,6 +10,16 @@ import { removeTempProjects, runCli, writeProject } from '../support/project.js'
 afterAll(removeTempProjects);
 
 describe('lakegen init', () => {
+  it('names the database after the folder within the naming rules, however long or odd the folder name', async () => {
+    const parent = writeProject({});
+    const long = 'My Very Long Lakehouse Project Name That Goes On And On And On Forever';
+    expect((await runCli(['init', long], parent, {})).code).toBe(0);
+    expect(readdirSync(join(parent, long, 'definitions'))).toEqual(['my_very_long_lakehouse_project_name_that_goes_on_and_on_and_on']);
+    expect((await runCli(['validate'], join(parent, long))).code).toBe(0);
+    expect((await runCli(['init', '123'], parent, {})).code).toBe(0);
+    expect(readdirSync(join(parent, '123', 'definitions'))).toEqual(['t_123']);
+  });
+
   it('scaffolds a project in an empty folder where validate, compile and apply (embedded) succeed', async () => {
     const parent = writeProject({});
     const created = await runCli(['init', 'my-lake'], parent, {});
