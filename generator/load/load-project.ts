@@ -46,6 +46,7 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
   const files: string[] = [];
   const unreadable: UnreadableFile[] = [];
   const cache = options.cacheFile ? ParseCache.open(options.cacheFile) : undefined;
+  const brokenLinks: string[] = [];
   const load = { definitionsDir, cache }; // one load: its TypeScript definitions run as one batch
 
   const readDocument = async (
@@ -71,7 +72,7 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
     documents.push(cache && key !== undefined ? withStructureMark(document, key, cache) : document);
   };
 
-  for (const databaseName of listDirectories(definitionsDir)) {
+  for (const databaseName of listDirectories(definitionsDir, brokenLinks)) {
     const databaseDir = join(definitionsDir, databaseName);
     const databaseFile = pickDefinition(databaseDir, 'database', diagnostics, display);
     if (!databaseFile) {
@@ -83,16 +84,16 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
     await readDocument(databaseFile, 'database', databaseName);
 
     const schemasDir = join(databaseDir, 'schemas');
-    for (const entry of listFiles(schemasDir)) {
+    for (const entry of listFiles(schemasDir, brokenLinks)) {
       const path = join(schemasDir, entry);
       if (isDefinitionFile(entry)) await readDocument(path, 'schema', databaseName);
       else reportStray(path, diagnostics, display);
     }
 
     const tablesDir = join(databaseDir, 'tables');
-    for (const schemaFolder of listDirectories(tablesDir)) {
+    for (const schemaFolder of listDirectories(tablesDir, brokenLinks)) {
       const folder = join(tablesDir, schemaFolder);
-      const entries = listFiles(folder);
+      const entries = listFiles(folder, brokenLinks);
       const entrySet = new Set(entries);
       const stems = new Set(entries.filter(isDefinitionFile).map(stem));
       for (const entry of entries) {
@@ -113,11 +114,15 @@ export async function loadProject(definitionsFolder: string, options: LoadOption
         }
       }
     }
-    for (const entry of listFiles(databaseDir)) {
+    for (const entry of listFiles(databaseDir, brokenLinks)) {
       if (!isDefinitionFile(entry) || stem(entry) !== 'database') reportStray(join(databaseDir, entry), diagnostics, display);
     }
   }
   cache?.save();
+  for (const path of new Set(brokenLinks)) {
+    diagnostics.push(loadDiagnostic('layout', { file: display(path), line: 1, column: 1 },
+      `\`${basename(path)}\` is a symbolic link to nothing`, 'Point the link at an existing file or folder, or remove it.'));
+  }
   return { documents: withoutDuplicates(documents, diagnostics), unreadable, diagnostics, files };
 }
 
@@ -149,7 +154,8 @@ function readSiblingCsv(path: string, diagnostics: Diagnostic[], display: (p: st
 function pickDefinition(
   dir: string, name: string, diagnostics: Diagnostic[], display: (p: string) => string,
 ): string | undefined {
-  const candidates = listFiles(dir).filter((f) => isDefinitionFile(f) && stem(f) === name);
+  // (a broken link here is reported by loadProject's own listing of the same folder)
+  const candidates = listFiles(dir, []).filter((f) => isDefinitionFile(f) && stem(f) === name);
   if (candidates.length > 1) {
     diagnostics.push(loadDiagnostic('duplicate', { file: display(join(dir, candidates[1])), line: 1, column: 1 },
       `\`${name}\` is defined by ${candidates.join(' and ')}`));
@@ -187,18 +193,41 @@ function reportStray(path: string, diagnostics: Diagnostic[], display: (p: strin
     'Databases live in <database>/database.yaml, schemas in <database>/schemas/<schema>.yaml, tables in <database>/tables/<schema>/<table>.yaml.'));
 }
 
-function listDirectories(dir: string): string[] {
-  return listEntries(dir).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+function listDirectories(dir: string, brokenLinks: string[]): string[] {
+  return listEntries(dir, brokenLinks).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
 }
 
-function listFiles(dir: string): string[] {
-  return listEntries(dir).filter((e) => e.isFile()).map((e) => e.name);
+function listFiles(dir: string, brokenLinks: string[]): string[] {
+  return listEntries(dir, brokenLinks).filter((e) => e.isFile()).map((e) => e.name);
 }
 
-function listEntries(dir: string) {
+interface Entry {
+  readonly name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+/**
+ * A folder's entries, sorted, with symbolic links followed: a linked definition or schema folder is read like
+ * any other. A link that leads nowhere is reported (loadProject's brokenLinks) instead of being passed over.
+ */
+function listEntries(dir: string, brokenLinks: string[]): Entry[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry): Entry[] => {
+      if (!entry.isSymbolicLink()) return [entry];
+      try {
+        const target = statSync(join(dir, entry.name));
+        return [{ name: entry.name, isFile: () => target.isFile(), isDirectory: () => target.isDirectory() }];
+      } catch {
+        brokenLinks.push(join(dir, entry.name));
+        return [];
+      }
+    });
 }
+
+
 
 function stem(file: string): string {
   return basename(file, extname(file));

@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { readYaml } from '../../generator/load/yaml-reader.js';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeProject } from '../../generator/project/analyze.js';
 import { removeTempProjects, writeProject } from '../support/project.js';
@@ -93,6 +93,25 @@ describe('files that are not UTF-8', () => {
     expect(project.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'LG001 definitions/d/database.yaml:2:17 the file is not UTF-8 text',
       'LG003 definitions/d/tables/s/color_type.csv:2:5 the file is not UTF-8 text',
+    ]);
+    removeTempProjects();
+  });
+});
+
+describe('symbolic links in the definitions folder', () => {
+  it('a linked file or schema folder is read like any other; a link to nothing is a diagnostic', async () => {
+    const shared = writeProject({ 'status_type.yaml': 'name: status_type\nkind: reference\ncolumns:\n  status_type_id: smallint\nprimary_key: [status_type_id]\n' });
+    const root = writeProject({
+      'definitions/d/database.yaml': 'name: d\n',
+      'definitions/d/schemas/s.yaml': 'name: s\n',
+      'definitions/d/tables/s/.keep': '',
+    });
+    symlinkSync(join(shared, 'status_type.yaml'), join(root, 'definitions/d/tables/s/status_type.yaml'));
+    symlinkSync(join(shared, 'gone.yaml'), join(root, 'definitions/d/tables/s/gone_type.yaml'));
+    const project = await analyzeProject({ root }, root);
+    expect(project.catalog.databases[0].schemas[0].tables.map((t) => t.name)).toEqual(['status_type']);
+    expect(project.diagnostics.map((d) => `${d.code} ${d.file} ${d.message}`)).toEqual([
+      'LG004 definitions/d/tables/s/gone_type.yaml `gone_type.yaml` is a symbolic link to nothing',
     ]);
     removeTempProjects();
   });
