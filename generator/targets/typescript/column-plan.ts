@@ -61,15 +61,16 @@ function readsAsExactText(table: Table, column: Column): boolean {
 
 /**
  * An exact timestamp as text: ISO 8601 with microseconds, in UTC for timestamptz so the text does not
- * depend on the session's TimeZone or DateStyle. to_char() gives NULL for ±infinity, hence the CASE:
+ * depend on the session's TimeZone or DateStyle (a year before 1 ends in ' BC'). to_char() gives NULL for ±infinity, hence the CASE:
  * an open period ends in the text 'infinity'.
  */
 export function exactTimestampSql(column: Column): string {
   const name = quoteIdent(column.name);
-  const formatted = column.type.name === 'timestamptz'
-    ? `to_char(${name} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-    : `to_char(${name}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-  return `CASE WHEN isfinite(${name}) THEN ${formatted} ELSE ${name}::text END AS ${name}`;
+  const local = column.type.name === 'timestamptz' ? `${name} AT TIME ZONE 'UTC'` : name;
+  const format = column.type.name === 'timestamptz' ? 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"' : 'YYYY-MM-DD"T"HH24:MI:SS.US';
+  // to_char's YYYY has no era: a year before 1 gets PostgreSQL's own ' BC', which it reads back as written
+  const era = `CASE WHEN ${local} < '0001-01-01' THEN ' BC' ELSE '' END`;
+  return `CASE WHEN isfinite(${name}) THEN to_char(${local}, '${format}') || ${era} ELSE ${name}::text END AS ${name}`;
 }
 
 /**

@@ -95,7 +95,7 @@ const dimCustomerHistSpec: TemporalSpec = {
   },
   versions: {
     relation: 'silver.dim_customer_hist',
-    select: `customer_id, first_name, last_name, email, segment, CASE WHEN isfinite(sys_start) THEN to_char(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE sys_start::text END AS sys_start, CASE WHEN isfinite(sys_end) THEN to_char(sys_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE sys_end::text END AS sys_end`,
+    select: `customer_id, first_name, last_name, email, segment, CASE WHEN isfinite(sys_start) THEN to_char(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || CASE WHEN sys_start AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_start::text END AS sys_start, CASE WHEN isfinite(sys_end) THEN to_char(sys_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || CASE WHEN sys_end AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_end::text END AS sys_end`,
     columns: {
       customer_id: 'customer_id',
       first_name: 'first_name',

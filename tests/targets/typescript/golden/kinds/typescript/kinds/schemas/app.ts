@@ -376,7 +376,7 @@ const widgetStateHistSpec: TemporalSpec = {
   },
   versions: {
     relation: 'app.widget_state_hist',
-    select: `widget_code, status, stock, note, CASE WHEN isfinite(sys_start) THEN to_char(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE sys_start::text END AS sys_start, CASE WHEN isfinite(sys_end) THEN to_char(sys_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE sys_end::text END AS sys_end`,
+    select: `widget_code, status, stock, note, CASE WHEN isfinite(sys_start) THEN to_char(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || CASE WHEN sys_start AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_start::text END AS sys_start, CASE WHEN isfinite(sys_end) THEN to_char(sys_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || CASE WHEN sys_end AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_end::text END AS sys_end`,
     columns: {
       widget_code: 'widget_code',
       status: 'status',

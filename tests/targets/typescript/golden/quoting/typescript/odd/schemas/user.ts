@@ -79,7 +79,7 @@ const eventHistSpec: TemporalSpec = {
   },
   versions: {
     relation: '"user".event_hist',
-    select: `"group", "select", "größe", CASE WHEN isfinite(sys_start) THEN to_char(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE sys_start::text END AS sys_start, CASE WHEN isfinite(sys_end) THEN to_char(sys_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE sys_end::text END AS sys_end`,
+    select: `"group", "select", "größe", CASE WHEN isfinite(sys_start) THEN to_char(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || CASE WHEN sys_start AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_start::text END AS sys_start, CASE WHEN isfinite(sys_end) THEN to_char(sys_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || CASE WHEN sys_end AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_end::text END AS sys_end`,
     columns: {
       group: '"group"',
       select: '"select"',
