@@ -62,7 +62,9 @@ export async function readTypeScriptDefinition(
       // the syntax error is in a file this definition imports: say which, and where
       const helper = toPosix(join(dirname(file), relative(dirname(path), error.path)));
       const at = lineAndColumn(readFileSync(error.path, 'utf8'), error.position);
-      return fail(importPosition(source(), path, error.path), `imports ${helper}, which does not compile: ${error.message} (${helper}:${at.line}:${at.column})`,
+      // at the import that leads to the broken file (directly, or through helpers of its own)
+      const imported = error.importedVia[error.importedVia.length - 1] ?? error.path;
+      return fail(importPosition(source(), path, imported), `imports ${helper}, which does not compile: ${error.message} (${helper}:${at.line}:${at.column})`,
         `Fix the TypeScript syntax at ${helper}:${at.line}:${at.column}.`);
     }
     if (error instanceof NotPlainData) {
@@ -91,7 +93,7 @@ export async function readTypeScriptDefinition(
   };
 }
 
-/** Where `source` imports `target` (directly); the default export when the import is indirect. */
+/** Where `source` imports `target`; the default export when it does not (should not happen). */
 function importPosition(source: ts.SourceFile, path: string, target: string): number {
   for (const statement of source.statements) {
     if (!typescript().isImportDeclaration(statement) || !typescript().isStringLiteral(statement.moduleSpecifier)) continue;

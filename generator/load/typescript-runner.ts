@@ -27,6 +27,9 @@ export interface DefinitionRun {
 export class NotPlainData extends Error {}
 
 export class TranspileError extends Error {
+  /** The files whose imports led to `path`, innermost first: the last is the one the definition imports. */
+  readonly importedVia: string[] = [];
+
   /** `position` is an offset into the text of `path`: the definition itself, or a file it imports. */
   constructor(message: string, readonly position: number, readonly path: string) {
     super(message);
@@ -149,7 +152,15 @@ function runModule(
   modules.set(path, module);
   const require = (specifier: string): unknown => {
     if (specifier === 'lakegen') return authoring;
-    if (specifier.startsWith('./') || specifier.startsWith('../')) return runModule(resolveRelative(path, specifier), modules, cache);
+    if (specifier.startsWith('./') || specifier.startsWith('../')) {
+      const imported = resolveRelative(path, specifier);
+      try {
+        return runModule(imported, modules, cache);
+      } catch (error) {
+        if (error instanceof TranspileError) error.importedVia.push(imported);
+        throw error;
+      }
+    }
     throw new Error(`definitions may import only 'lakegen' and relative files, not '${specifier}'`);
   };
   // A function of this realm: a fresh V8 context per file (or one shared) cost ~3 ms of compilation per file

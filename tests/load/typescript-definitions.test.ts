@@ -93,6 +93,16 @@ export default table({
       + `which does not compile: .*\\(definitions/shop/shared/columns\\.ts:${at}\\)`));
   });
 
+  it('a syntax error two helpers deep is reported at the import that leads to it', async () => {
+    const root = writeProject({ ...Object.fromEntries(Object.entries(BASE_PROJECT).filter(([path]) => path !== `${T}/core/customer.yaml`)),
+      [`${T}/core/customer.ts`]: `import { table } from 'lakegen';\nimport { columns } from '../../shared/columns';\nexport default table({ name: 'customer', kind: 'transactional', columns });\n`,
+      'definitions/shop/shared/columns.ts': `import { id } from './ids';\nexport const columns = { customer_id: id };\n`,
+      'definitions/shop/shared/ids.ts': `export const id = 'uuid'\nexport const broken = ;\n` });
+    const result = await runCli(['validate'], root);
+    expect(result.stdout).toMatch(new RegExp(`${T}/core/customer\\.ts:2:25 +error +LG006 load/definition-error +imports definitions/shop/shared/ids\\.ts, `
+      + 'which does not compile: .*\\(definitions/shop/shared/ids\\.ts:2:\\d+\\)'));
+  });
+
   it.each([
     ['loops forever', {}],
     ['imports a helper that loops forever', { [`${T}/core/helpers.ts`]: 'export const columns = (): Record<string, string> => { for (;;) { /* never returns */ } };\n' }],
