@@ -5,6 +5,7 @@
  * anything changes; after applying, the live catalog is checked against the plan before COMMIT.
  */
 import type { DatabasePlan, PlanEntry } from '../targets/postgres/plan.js';
+import { countedUpsertStatement } from '../targets/postgres/reference-data.js';
 import { asServerFailure, DriftFailure, REFERENCE_UNIQUE_HINT, StatementFailure, statementAt, ValidationFailure } from './apply-errors.js';
 import type { DatabaseHost, DatabaseSession } from './connection.js';
 import { tableDifferences, viewDifferences, type TableDrift } from './drift.js';
@@ -154,12 +155,10 @@ async function runEntry(session: DatabaseSession, entry: PlanEntry) {
       return undefined;
     }
     const counts = { inserted: 0, updated: 0, deactivated: 0 };
-    for (const statement of entry.data.upserts) {
-      const upsert = statement.replace(/;\s*$/, '');
-      const result = await session.query(`WITH upserted AS (${upsert}\nRETURNING (xmax = 0) AS inserted)
-SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM upserted`);
-      counts.inserted += Number(result.rows[0].inserted);
-      counts.updated += Number(result.rows[0].updated);
+    if (entry.data.upserts.length > 0) {
+      const result = await session.query(countedUpsertStatement(entry.data.upserts));
+      counts.inserted = Number(result.rows[0].inserted);
+      counts.updated = Number(result.rows[0].updated);
     }
     const deactivate = entry.data.deactivate.replace(/;\s*$/, '');
     const result = await session.query(`WITH deactivated AS (${deactivate}\nRETURNING 1) SELECT count(*) AS n FROM deactivated`);

@@ -8,7 +8,7 @@ import { fileSafeName } from '../../model/naming.js';
 import { creationOrder } from '../../model/reference-graph.js';
 import { renderTemplate } from '../shared/render-template.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from './quote.js';
-import { referenceDataSql, type ReferenceDataSql } from './reference-data.js';
+import { referenceDataSql, upsertStatement, type ReferenceDataSql } from './reference-data.js';
 import { dollarQuote } from './sql-text.js';
 import { foreignKeyConstraint, tableDdl } from './table-ddl.js';
 import { temporalParts } from './temporal.js';
@@ -84,7 +84,7 @@ export function planDatabase(database: Database): DatabasePlan {
     const data = referenceDataSql(table);
     entries.push({
       step: 'data', object: `rows of ${table.schema}.${table.name}`, file: `data/${tableFileName(table)}`,
-      source: table.source, sql: [...data.upserts, data.deactivate].join('\n\n'), data,
+      source: table.source, sql: [...(data.upserts.length > 0 ? [upsertStatement(data.upserts)] : []), data.deactivate].join('\n\n'), data,
       tableId: `${table.schema}.${table.name}`,
     });
   }

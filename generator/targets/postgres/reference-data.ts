@@ -10,12 +10,31 @@ import { identList } from './table-ddl.js';
 
 export interface ReferenceDataSql {
   /**
-   * One INSERT … ON CONFLICT per set of columns the rows leave to an SQL default (usually one): a row that
-   * omits such a column takes the default when inserted and keeps that value afterwards, since `now()` or
-   * `gen_random_uuid()` would differ on every apply and the row would never be up to date.
+   * One INSERT … ON CONFLICT per set of columns the rows leave to an SQL default (usually one), without its
+   * semicolon: a row that omits such a column takes the default when inserted and keeps that value afterwards,
+   * since `now()` or `gen_random_uuid()` would differ on every apply and the row would never be up to date.
+   * They run as one statement (upsertStatement): foreign keys between the rows are checked at its end.
    */
   readonly upserts: readonly string[];
   readonly deactivate: string;
+}
+
+/**
+ * The upserts as one statement, for the data file: several are the data-modifying parts of one WITH, whose
+ * foreign keys PostgreSQL checks when the whole statement ends, so a row may point at a row of another part.
+ */
+export function upsertStatement(upserts: readonly string[]): string {
+  const last = upserts[upserts.length - 1];
+  if (upserts.length === 1) return `${last};`;
+  const parts = upserts.slice(0, -1).map((upsert, index) => `rows_${index + 1} AS (\n${upsert}\n)`);
+  return `WITH ${parts.join(',\n')}\n${last};`;
+}
+
+/** The same statement, counting inserted and updated rows (a row inserted has xmax 0): what apply runs. */
+export function countedUpsertStatement(upserts: readonly string[]): string {
+  const parts = upserts.map((upsert, index) => `rows_${index + 1} AS (\n${upsert}\nRETURNING (xmax = 0) AS inserted)`);
+  const all = upserts.map((_, index) => `SELECT inserted FROM rows_${index + 1}`).join(' UNION ALL ');
+  return `WITH ${parts.join(',\n')}\nSELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM (${all}) AS upserted`;
 }
 
 export function referenceDataSql(table: Table): ReferenceDataSql {
@@ -42,7 +61,7 @@ function upsertSql(table: Table, columns: readonly Column[], rows: readonly Refe
     `${values.join(',\n')}`,
     `ON CONFLICT (${identList(key)}) DO UPDATE`,
     `SET ${[...updatable.map((c) => `${c} = EXCLUDED.${c}`), 'systime = now()'].join(', ')}`,
-    `WHERE (${updatable.map((c) => `existing.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')});`,
+    `WHERE (${updatable.map((c) => `existing.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})`,
   ].join('\n');
 }
 
