@@ -242,36 +242,22 @@ export const TEMPLATE_SPECS = {
     + " = source."
     + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda;
-
-  return "target."
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + " IS DISTINCT FROM source."
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda;
-
-  return ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + " = source."
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + ", ";
-},"6":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + ", ";
-},"7":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(container.strict(depth0, "column", {"start":{"line":16,"column":88},"end":{"line":16,"column":99}} ), depth0)) != null ? stack1 : "")
     + ", ";
-},"8":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "source."
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + ", ";
-},"9":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(container.strict(depth0, "value", {"start":{"line":17,"column":75},"end":{"line":17,"column":85}} ), depth0)) != null ? stack1 : "")
@@ -291,21 +277,21 @@ export const TEMPLATE_SPECS = {
     + "  FROM VALUES\n"
     + ((stack1 = lookupProperty(helpers,"lines").call(alias2,lookupProperty(depth0,"rows"),",",{"name":"lines","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":10}}})) != null ? stack1 : "")
     + "    AS source_rows ("
-    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"columns"),", ",{"name":"join","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"loc":{"start":{"line":11,"column":20},"end":{"line":11,"column":59}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"sourceColumns"),", ",{"name":"join","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"loc":{"start":{"line":11,"column":20},"end":{"line":11,"column":65}}})) != null ? stack1 : "")
     + ")\n) AS source\nON "
     + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"key")," AND ",{"name":"join","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"loc":{"start":{"line":13,"column":3},"end":{"line":13,"column":66}}})) != null ? stack1 : "")
     + "\nWHEN MATCHED AND ("
-    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"updatable")," OR ",{"name":"join","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"loc":{"start":{"line":14,"column":18},"end":{"line":14,"column":101}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"comparisons")," OR ",{"name":"join","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"loc":{"start":{"line":14,"column":18},"end":{"line":14,"column":63}}})) != null ? stack1 : "")
     + ") THEN UPDATE SET\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"updatable"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"loc":{"start":{"line":15,"column":2},"end":{"line":15,"column":58}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"assignments"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"loc":{"start":{"line":15,"column":2},"end":{"line":15,"column":42}}})) != null ? stack1 : "")
     + "systime = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":15,"column":70},"end":{"line":15,"column":73}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":15,"column":68},"end":{"line":15,"column":75}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":15,"column":54},"end":{"line":15,"column":57}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":15,"column":52},"end":{"line":15,"column":59}}}) : helper))) != null ? stack1 : "")
     + "\nWHEN NOT MATCHED THEN INSERT ("
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":30},"end":{"line":16,"column":66}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":66},"end":{"line":16,"column":112}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":30},"end":{"line":16,"column":66}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":66},"end":{"line":16,"column":112}}})) != null ? stack1 : "")
     + "systime)\n  VALUES ("
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":98}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":98}}})) != null ? stack1 : "")
     + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":17,"column":100},"end":{"line":17,"column":103}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":17,"column":98},"end":{"line":17,"column":105}}}) : helper))) != null ? stack1 : "")
     + ")\nWHEN NOT MATCHED BY SOURCE AND target.is_active THEN UPDATE SET\n  is_active = FALSE, systime = "
     + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":19,"column":33},"end":{"line":19,"column":36}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":19,"column":31},"end":{"line":19,"column":38}}}) : helper))) != null ? stack1 : "")
@@ -1296,36 +1282,22 @@ export const TEMPLATE_SPECS = {
     + " = source."
     + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda;
-
-  return "target."
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + " IS DISTINCT FROM source."
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda;
-
-  return ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + " = source."
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + ", ";
-},"6":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + ", ";
-},"7":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(container.strict(depth0, "column", {"start":{"line":16,"column":88},"end":{"line":16,"column":99}} ), depth0)) != null ? stack1 : "")
     + ", ";
-},"8":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "source."
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + ", ";
-},"9":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(container.strict(depth0, "value", {"start":{"line":17,"column":75},"end":{"line":17,"column":85}} ), depth0)) != null ? stack1 : "")
@@ -1345,21 +1317,21 @@ export const TEMPLATE_SPECS = {
     + "  FROM (VALUES\n"
     + ((stack1 = lookupProperty(helpers,"lines").call(alias2,lookupProperty(depth0,"rows"),",",{"name":"lines","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":10}}})) != null ? stack1 : "")
     + "  ) AS source_rows ("
-    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"columns"),", ",{"name":"join","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"loc":{"start":{"line":11,"column":20},"end":{"line":11,"column":59}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"sourceColumns"),", ",{"name":"join","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"loc":{"start":{"line":11,"column":20},"end":{"line":11,"column":65}}})) != null ? stack1 : "")
     + ")\n) AS source\nON "
     + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"key")," AND ",{"name":"join","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"loc":{"start":{"line":13,"column":3},"end":{"line":13,"column":66}}})) != null ? stack1 : "")
     + "\nWHEN MATCHED AND ("
-    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"updatable")," OR ",{"name":"join","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"loc":{"start":{"line":14,"column":18},"end":{"line":14,"column":101}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"comparisons")," OR ",{"name":"join","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"loc":{"start":{"line":14,"column":18},"end":{"line":14,"column":63}}})) != null ? stack1 : "")
     + ") THEN UPDATE SET\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"updatable"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"loc":{"start":{"line":15,"column":2},"end":{"line":15,"column":58}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"assignments"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"loc":{"start":{"line":15,"column":2},"end":{"line":15,"column":42}}})) != null ? stack1 : "")
     + "systime = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":15,"column":70},"end":{"line":15,"column":73}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":15,"column":68},"end":{"line":15,"column":75}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":15,"column":54},"end":{"line":15,"column":57}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":15,"column":52},"end":{"line":15,"column":59}}}) : helper))) != null ? stack1 : "")
     + "\nWHEN NOT MATCHED THEN INSERT ("
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":30},"end":{"line":16,"column":66}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":66},"end":{"line":16,"column":112}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":30},"end":{"line":16,"column":66}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"loc":{"start":{"line":16,"column":66},"end":{"line":16,"column":112}}})) != null ? stack1 : "")
     + "systime)\n  VALUES ("
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":98}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"columns"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":53}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"insertOnly"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":98}}})) != null ? stack1 : "")
     + ((stack1 = (((helper = lookupProperty(helpers,"now") || alias1(depth0, "now", {"start":{"line":17,"column":100},"end":{"line":17,"column":103}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"now","hash":{},"loc":{"start":{"line":17,"column":98},"end":{"line":17,"column":105}}}) : helper))) != null ? stack1 : "")
     + ");\n";
 }},

@@ -179,6 +179,24 @@ describe('databricks output structure', () => {
     expect(deploy).not.toMatch(/target\.token|token = source/);
   });
 
+  it('a column some rows set and others leave to now(): those rows insert the generated value and keep it', async () => {
+    const root = writeProject({
+      'definitions/d/database.yaml': 'name: d\n',
+      'definitions/d/schemas/ref.yaml': 'name: ref\n',
+      'definitions/d/tables/ref/kind_type.yaml': 'name: kind_type\nkind: reference\ncolumns:\n  kind_type_id: smallint\n'
+        + '  made: { type: timestamptz, default: { sql: "now()" } }\nprimary_key: [kind_type_id]\nrows:\n'
+        + '  - { kind_type_id: 1 }\n  - { kind_type_id: 2, made: "2024-01-01T00:00:00Z" }\n',
+    });
+    const project = await analyzeProject({ root }, root);
+    const { files } = await compileCatalog(project.catalog, ['databricks'], project.config);
+    const deploy = files.find((f) => f.path === 'databricks/d/deploy.sql')!.contents;
+    expect(deploy).toContain('    (1, current_timestamp(), TRUE, FALSE),');
+    expect(deploy).toContain("    (2, '2024-01-01T00:00:00Z', TRUE, TRUE)");
+    expect(deploy).toContain('AS source_rows (kind_type_id, made, is_active, given_1)');
+    expect(deploy).toContain('WHEN MATCHED AND ((source.given_1 AND target.made IS DISTINCT FROM source.made) OR target.is_active IS DISTINCT FROM source.is_active)');
+    expect(deploy).toContain('made = CASE WHEN source.given_1 THEN source.made ELSE target.made END, is_active = source.is_active,');
+  });
+
   it('back-ticks reserved and unusual names and backslash-escapes literals (quoting fixture)', async () => {
     const deploy = (await compile('quoting')).file('databricks/odd/deploy.sql');
     expect(deploy).toContain('CREATE TABLE IF NOT EXISTS main.`user`.`order` (');
