@@ -85,7 +85,7 @@ describe('statements of the generated client', () => {
     await customers.asOf('2024-05-01T10:00:00.123456Z', { where: { segment: 'retail' } });
     await customers.history({ customer_id: 7 });
     await customers.update({ customer_id: 7 }, { email: null });
-    const versionColumns = /^SELECT customer_id, first_name, last_name, email, segment, CASE WHEN isfinite\(sys_start\) THEN to_char\(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS\.US"Z"'\) ELSE sys_start::text END AS sys_start, CASE .* END AS sys_end FROM /;
+    const versionColumns = /^SELECT customer_id, first_name, last_name, email, segment, CASE WHEN isfinite\(sys_start\) THEN to_char\(sys_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS\.US"Z"'\) \|\| CASE WHEN sys_start AT TIME ZONE 'UTC' < '0001-01-01' THEN ' BC' ELSE '' END ELSE sys_start::text END AS sys_start, CASE .* END AS sys_end FROM /;
     expect(sent[0].text).toMatch(versionColumns);
     expect(sent[0].text).toMatch(/FROM silver\.dim_customer_as_of\(\$1\) WHERE segment = \$2 ORDER BY customer_id$/);
     expect(sent[0].values).toEqual(['2024-05-01T10:00:00.123456Z', 'retail']);
