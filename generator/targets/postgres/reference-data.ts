@@ -61,7 +61,8 @@ function upsertSql(table: Table, columns: readonly Column[], rows: readonly Refe
     `${values.join(',\n')}`,
     `ON CONFLICT (${identList(key)}) DO UPDATE`,
     `SET ${[...updatable.map((c) => `${c} = EXCLUDED.${c}`), 'systime = now()'].join(', ')}`,
-    `WHERE (${updatable.map((c) => `existing.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})`,
+    // `*=`, the stored bytes: '1 day' to '24 hours' is a change, though `=` calls them equal
+    `WHERE NOT (ROW(${updatable.map((c) => `existing.${c}`).join(', ')})::record *= ROW(${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})::record)`,
   ].join('\n');
 }
 

@@ -25,9 +25,15 @@ export interface ColumnFragments {
   list: string;
   /** `OLD.customer_id, OLD.first_name, OLD.email` */
   oldValues: string;
-  /** `(NEW.customer_id, NEW.first_name)` for IS [NOT] DISTINCT FROM */
+  /** `(NEW.customer_id, NEW.first_name)`: the key compared with `=`, as its unique index compares it */
   newRow: string;
   oldRow: string;
+  /**
+   * `ROW(NEW.a, NEW.b)::record`: the values compared with `*=` (same stored bytes), so that a change `=` calls
+   * none — `'1 day'` to `'24 hours'`, 0 to -0, 1.5 to 1.50 — still makes a version instead of rewriting history.
+   */
+  newImage: string;
+  oldImage: string;
 }
 
 export function columnFragments(columns: readonly string[]): ColumnFragments {
@@ -37,6 +43,8 @@ export function columnFragments(columns: readonly string[]): ColumnFragments {
     oldValues: quoted.map((c) => `OLD.${c}`).join(', '),
     newRow: `(${quoted.map((c) => `NEW.${c}`).join(', ')})`,
     oldRow: `(${quoted.map((c) => `OLD.${c}`).join(', ')})`,
+    newImage: `ROW(${quoted.map((c) => `NEW.${c}`).join(', ')})::record`,
+    oldImage: `ROW(${quoted.map((c) => `OLD.${c}`).join(', ')})::record`,
   };
 }
 

@@ -632,16 +632,16 @@ export const TEMPLATE_SPECS = {
     + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":7,"column":40},"end":{"line":7,"column":45}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":7,"column":38},"end":{"line":7,"column":47}}}) : helper))) != null ? stack1 : "")
     + " h\n  WHERE "
     + ((stack1 = (((helper = lookupProperty(helpers,"newKeyMatch") || alias1(depth0, "newKeyMatch", {"start":{"line":8,"column":10},"end":{"line":8,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyMatch","hash":{},"loc":{"start":{"line":8,"column":8},"end":{"line":8,"column":23}}}) : helper))) != null ? stack1 : "")
-    + " ORDER BY h.sys_start DESC LIMIT 1;\nIF latest_end > now() THEN\n  IF latest_end = 'infinity' THEN\n    -- Still open (the unique index will decide), unless a concurrent transaction is closing it:\n    -- wait for that one, then look again with a fresh snapshot.\n    PERFORM FROM "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":13,"column":19},"end":{"line":13,"column":24}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":13,"column":17},"end":{"line":13,"column":26}}}) : helper))) != null ? stack1 : "")
+    + " ORDER BY h.sys_start DESC LIMIT 1;\nIF latest_end > now() THEN\n  IF latest_end = 'infinity' THEN\n    -- Still open (the unique index will decide), unless a concurrent transaction is closing it:\n    -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two\n    -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).\n    PERFORM FROM "
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":14,"column":19},"end":{"line":14,"column":24}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":14,"column":17},"end":{"line":14,"column":26}}}) : helper))) != null ? stack1 : "")
     + " h WHERE "
-    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyMatch") || alias1(depth0, "newKeyMatch", {"start":{"line":13,"column":37},"end":{"line":13,"column":48}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyMatch","hash":{},"loc":{"start":{"line":13,"column":35},"end":{"line":13,"column":50}}}) : helper))) != null ? stack1 : "")
-    + " AND h.sys_end = 'infinity' FOR KEY SHARE;\n    SELECT h.sys_end INTO latest_end FROM "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":14,"column":44},"end":{"line":14,"column":49}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":14,"column":42},"end":{"line":14,"column":51}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyMatch") || alias1(depth0, "newKeyMatch", {"start":{"line":14,"column":37},"end":{"line":14,"column":48}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyMatch","hash":{},"loc":{"start":{"line":14,"column":35},"end":{"line":14,"column":50}}}) : helper))) != null ? stack1 : "")
+    + " AND h.sys_end = 'infinity' FOR UPDATE;\n    SELECT h.sys_end INTO latest_end FROM "
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":15,"column":44},"end":{"line":15,"column":49}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":15,"column":42},"end":{"line":15,"column":51}}}) : helper))) != null ? stack1 : "")
     + " h\n      WHERE "
-    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyMatch") || alias1(depth0, "newKeyMatch", {"start":{"line":15,"column":14},"end":{"line":15,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyMatch","hash":{},"loc":{"start":{"line":15,"column":12},"end":{"line":15,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyMatch") || alias1(depth0, "newKeyMatch", {"start":{"line":16,"column":14},"end":{"line":16,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyMatch","hash":{},"loc":{"start":{"line":16,"column":12},"end":{"line":16,"column":27}}}) : helper))) != null ? stack1 : "")
     + " ORDER BY h.sys_start DESC LIMIT 1;\n  END IF;\n  IF latest_end > now() AND latest_end <> 'infinity' THEN\n    "
-    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"raise"), "historyConflict", {"start":{"line":18,"column":6},"end":{"line":18,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"raise"), "historyConflict", {"start":{"line":19,"column":6},"end":{"line":19,"column":27}} ), depth0)) != null ? stack1 : "")
     + "\n  END IF;\nEND IF;\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", alias4=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -658,179 +658,179 @@ export const TEMPLATE_SPECS = {
     + " and "
     + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "asOf", {"start":{"line":2,"column":31},"end":{"line":2,"column":45}} ), depth0)) != null ? stack1 : "")
     + "(t).\n\nCREATE UNIQUE INDEX IF NOT EXISTS "
-    + ((stack1 = (((helper = lookupProperty(helpers,"openKeyIndex") || alias1(depth0, "openKeyIndex", {"start":{"line":22,"column":36},"end":{"line":22,"column":48}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"openKeyIndex","hash":{},"loc":{"start":{"line":22,"column":34},"end":{"line":22,"column":50}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"openKeyIndex") || alias1(depth0, "openKeyIndex", {"start":{"line":23,"column":36},"end":{"line":23,"column":48}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"openKeyIndex","hash":{},"loc":{"start":{"line":23,"column":34},"end":{"line":23,"column":50}}}) : helper))) != null ? stack1 : "")
     + "\n  ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":23,"column":7},"end":{"line":23,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":23,"column":5},"end":{"line":23,"column":14}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":24,"column":7},"end":{"line":24,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":24,"column":5},"end":{"line":24,"column":14}}}) : helper))) != null ? stack1 : "")
     + " ("
-    + ((stack1 = (((helper = lookupProperty(helpers,"keyList") || alias1(depth0, "keyList", {"start":{"line":23,"column":18},"end":{"line":23,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"keyList","hash":{},"loc":{"start":{"line":23,"column":16},"end":{"line":23,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"keyList") || alias1(depth0, "keyList", {"start":{"line":24,"column":18},"end":{"line":24,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"keyList","hash":{},"loc":{"start":{"line":24,"column":16},"end":{"line":24,"column":27}}}) : helper))) != null ? stack1 : "")
     + ") WHERE sys_end = 'infinity';\nCOMMENT ON INDEX "
-    + ((stack1 = (((helper = lookupProperty(helpers,"openKeyIndexQualified") || alias1(depth0, "openKeyIndexQualified", {"start":{"line":24,"column":19},"end":{"line":24,"column":40}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"openKeyIndexQualified","hash":{},"loc":{"start":{"line":24,"column":17},"end":{"line":24,"column":42}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"openKeyIndexQualified") || alias1(depth0, "openKeyIndexQualified", {"start":{"line":25,"column":19},"end":{"line":25,"column":40}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"openKeyIndexQualified","hash":{},"loc":{"start":{"line":25,"column":17},"end":{"line":25,"column":42}}}) : helper))) != null ? stack1 : "")
     + " IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "openKeyIndex", {"start":{"line":24,"column":48},"end":{"line":24,"column":69}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "openKeyIndex", {"start":{"line":25,"column":48},"end":{"line":25,"column":69}} ), depth0)) != null ? stack1 : "")
     + ";\n\nCREATE OR REPLACE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeInsert", {"start":{"line":26,"column":29},"end":{"line":26,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeInsert", {"start":{"line":27,"column":29},"end":{"line":27,"column":51}} ), depth0)) != null ? stack1 : "")
     + "() RETURNS trigger\nLANGUAGE plpgsql AS "
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":27,"column":22},"end":{"line":27,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":27,"column":20},"end":{"line":27,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":28,"column":22},"end":{"line":28,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":28,"column":20},"end":{"line":28,"column":27}}}) : helper))) != null ? stack1 : "")
     + "\nDECLARE\n  latest_end timestamptz;\nBEGIN\n  -- A closed version written by this table's AFTER triggers, one trigger level down: checked there.\n  IF NEW.sys_end = now() AND pg_trigger_depth() > 1 THEN\n    RETURN NEW;\n  END IF;\n  IF NEW.sys_start = now() AND NEW.sys_end = 'infinity' THEN\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"checkNewKeyHistory"),depth0,{"name":"checkNewKeyHistory","indent":"    ","helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "    RETURN NEW;\n  END IF;\n  IF "
-    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":39,"column":7},"end":{"line":39,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":39,"column":5},"end":{"line":39,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":40,"column":7},"end":{"line":40,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":40,"column":5},"end":{"line":40,"column":27}}}) : helper))) != null ? stack1 : "")
     + " THEN\n    RETURN NEW;\n  END IF;\n  "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "periodSupplied", {"start":{"line":42,"column":4},"end":{"line":42,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "periodSupplied", {"start":{"line":43,"column":4},"end":{"line":43,"column":24}} ), depth0)) != null ? stack1 : "")
     + "\nEND\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":44,"column":2},"end":{"line":44,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":44,"column":0},"end":{"line":44,"column":7}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":45,"column":2},"end":{"line":45,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":45,"column":0},"end":{"line":45,"column":7}}}) : helper))) != null ? stack1 : "")
     + ";\nCOMMENT ON FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeInsert", {"start":{"line":45,"column":22},"end":{"line":45,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeInsert", {"start":{"line":46,"column":22},"end":{"line":46,"column":44}} ), depth0)) != null ? stack1 : "")
     + "() IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeInsert", {"start":{"line":45,"column":54},"end":{"line":45,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeInsert", {"start":{"line":46,"column":54},"end":{"line":46,"column":75}} ), depth0)) != null ? stack1 : "")
     + ";\n\nCREATE OR REPLACE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeUpdate", {"start":{"line":47,"column":29},"end":{"line":47,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeUpdate", {"start":{"line":48,"column":29},"end":{"line":48,"column":51}} ), depth0)) != null ? stack1 : "")
     + "() RETURNS trigger\nLANGUAGE plpgsql AS "
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":48,"column":22},"end":{"line":48,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":48,"column":20},"end":{"line":48,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":49,"column":22},"end":{"line":49,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":49,"column":20},"end":{"line":49,"column":27}}}) : helper))) != null ? stack1 : "")
     + "\nDECLARE\n  latest_end timestamptz;\nBEGIN\n  -- Hot path: a value (not the key) of an earlier transaction's open version changes. The new version\n  -- starts now; the AFTER UPDATE trigger writes the old one back, closed at now.\n  IF OLD.sys_start < now() AND OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start\n     AND NEW.sys_end = 'infinity' AND "
-    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyRow") || alias1(depth0, "newKeyRow", {"start":{"line":55,"column":40},"end":{"line":55,"column":49}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyRow","hash":{},"loc":{"start":{"line":55,"column":38},"end":{"line":55,"column":51}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyRow") || alias1(depth0, "newKeyRow", {"start":{"line":56,"column":40},"end":{"line":56,"column":49}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyRow","hash":{},"loc":{"start":{"line":56,"column":38},"end":{"line":56,"column":51}}}) : helper))) != null ? stack1 : "")
     + " = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"oldKeyRow") || alias1(depth0, "oldKeyRow", {"start":{"line":55,"column":56},"end":{"line":55,"column":65}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"oldKeyRow","hash":{},"loc":{"start":{"line":55,"column":54},"end":{"line":55,"column":67}}}) : helper))) != null ? stack1 : "")
-    + "\n     AND "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "newRow", {"start":{"line":56,"column":11},"end":{"line":56,"column":25}} ), depth0)) != null ? stack1 : "")
-    + " IS DISTINCT FROM "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldRow", {"start":{"line":56,"column":47},"end":{"line":56,"column":61}} ), depth0)) != null ? stack1 : "")
-    + " THEN\n    NEW.sys_start := now();\n    RETURN NEW;\n  END IF;\n  IF OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start AND NEW.sys_end = 'infinity' THEN\n    IF "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "newRow", {"start":{"line":61,"column":9},"end":{"line":61,"column":23}} ), depth0)) != null ? stack1 : "")
-    + " IS NOT DISTINCT FROM "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldRow", {"start":{"line":61,"column":49},"end":{"line":61,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"oldKeyRow") || alias1(depth0, "oldKeyRow", {"start":{"line":56,"column":56},"end":{"line":56,"column":65}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"oldKeyRow","hash":{},"loc":{"start":{"line":56,"column":54},"end":{"line":56,"column":67}}}) : helper))) != null ? stack1 : "")
+    + "\n     AND NOT ("
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "newImage", {"start":{"line":57,"column":16},"end":{"line":57,"column":32}} ), depth0)) != null ? stack1 : "")
+    + " *= "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldImage", {"start":{"line":57,"column":40},"end":{"line":57,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ") THEN\n    NEW.sys_start := now();\n    RETURN NEW;\n  END IF;\n  IF OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start AND NEW.sys_end = 'infinity' THEN\n    IF "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "newImage", {"start":{"line":62,"column":9},"end":{"line":62,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " *= "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldImage", {"start":{"line":62,"column":33},"end":{"line":62,"column":49}} ), depth0)) != null ? stack1 : "")
     + " THEN\n      RETURN NEW; -- changes nothing: no new version, and the row still counts as updated\n    END IF;\n    IF OLD.sys_start < now() THEN\n      NEW.sys_start := now(); -- the key changes: close the old key, open the new one\n    ELSIF OLD.sys_start > now() THEN\n      "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "versionConflict", {"start":{"line":67,"column":8},"end":{"line":67,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "versionConflict", {"start":{"line":68,"column":8},"end":{"line":68,"column":29}} ), depth0)) != null ? stack1 : "")
     + "\n    END IF;\n    -- OLD.sys_start = now(): a version of this same instant (this transaction's own, savepoints included,\n    -- or another's in the same clock tick) is overwritten in place: one version per row per instant.\n    IF "
-    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyRow") || alias1(depth0, "newKeyRow", {"start":{"line":71,"column":9},"end":{"line":71,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyRow","hash":{},"loc":{"start":{"line":71,"column":7},"end":{"line":71,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"newKeyRow") || alias1(depth0, "newKeyRow", {"start":{"line":72,"column":9},"end":{"line":72,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"newKeyRow","hash":{},"loc":{"start":{"line":72,"column":7},"end":{"line":72,"column":20}}}) : helper))) != null ? stack1 : "")
     + " <> "
-    + ((stack1 = (((helper = lookupProperty(helpers,"oldKeyRow") || alias1(depth0, "oldKeyRow", {"start":{"line":71,"column":26},"end":{"line":71,"column":35}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"oldKeyRow","hash":{},"loc":{"start":{"line":71,"column":24},"end":{"line":71,"column":37}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"oldKeyRow") || alias1(depth0, "oldKeyRow", {"start":{"line":72,"column":26},"end":{"line":72,"column":35}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"oldKeyRow","hash":{},"loc":{"start":{"line":72,"column":24},"end":{"line":72,"column":37}}}) : helper))) != null ? stack1 : "")
     + " THEN\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"checkNewKeyHistory"),depth0,{"name":"checkNewKeyHistory","indent":"      ","helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "    END IF;\n    RETURN NEW;\n  END IF;\n  IF "
-    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":76,"column":7},"end":{"line":76,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":76,"column":5},"end":{"line":76,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":77,"column":7},"end":{"line":77,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":77,"column":5},"end":{"line":77,"column":27}}}) : helper))) != null ? stack1 : "")
     + " THEN\n    RETURN NEW;\n  END IF;\n  IF OLD.sys_end <> 'infinity' THEN\n    "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "historyImmutable", {"start":{"line":80,"column":6},"end":{"line":80,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "historyImmutable", {"start":{"line":81,"column":6},"end":{"line":81,"column":28}} ), depth0)) != null ? stack1 : "")
     + "\n  END IF;\n  "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "periodSupplied", {"start":{"line":82,"column":4},"end":{"line":82,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "periodSupplied", {"start":{"line":83,"column":4},"end":{"line":83,"column":24}} ), depth0)) != null ? stack1 : "")
     + "\nEND\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":84,"column":2},"end":{"line":84,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":84,"column":0},"end":{"line":84,"column":7}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":85,"column":2},"end":{"line":85,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":85,"column":0},"end":{"line":85,"column":7}}}) : helper))) != null ? stack1 : "")
     + ";\nCOMMENT ON FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeUpdate", {"start":{"line":85,"column":22},"end":{"line":85,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeUpdate", {"start":{"line":86,"column":22},"end":{"line":86,"column":44}} ), depth0)) != null ? stack1 : "")
     + "() IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeUpdate", {"start":{"line":85,"column":54},"end":{"line":85,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeUpdate", {"start":{"line":86,"column":54},"end":{"line":86,"column":75}} ), depth0)) != null ? stack1 : "")
     + ";\n\nCREATE OR REPLACE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterUpdate", {"start":{"line":87,"column":29},"end":{"line":87,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterUpdate", {"start":{"line":88,"column":29},"end":{"line":88,"column":50}} ), depth0)) != null ? stack1 : "")
     + "() RETURNS trigger\nLANGUAGE plpgsql AS "
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":88,"column":22},"end":{"line":88,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":88,"column":20},"end":{"line":88,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":89,"column":22},"end":{"line":89,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":89,"column":20},"end":{"line":89,"column":27}}}) : helper))) != null ? stack1 : "")
     + "\nBEGIN\n  -- The BEFORE UPDATE trigger started a new version: keep the replaced one, closed where the new one starts.\n  IF OLD.sys_start < now() AND NEW.sys_start = now() AND OLD.sys_end = 'infinity' AND NEW.sys_end = 'infinity' THEN\n    INSERT INTO "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":92,"column":18},"end":{"line":92,"column":23}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":92,"column":16},"end":{"line":92,"column":25}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":93,"column":18},"end":{"line":93,"column":23}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":93,"column":16},"end":{"line":93,"column":25}}}) : helper))) != null ? stack1 : "")
     + " ("
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "list", {"start":{"line":92,"column":29},"end":{"line":92,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "list", {"start":{"line":93,"column":29},"end":{"line":93,"column":41}} ), depth0)) != null ? stack1 : "")
     + ", sys_start, sys_end)\n      VALUES ("
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldValues", {"start":{"line":93,"column":16},"end":{"line":93,"column":33}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldValues", {"start":{"line":94,"column":16},"end":{"line":94,"column":33}} ), depth0)) != null ? stack1 : "")
     + ", OLD.sys_start, now());\n  END IF;\n  RETURN NULL;\nEND\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":97,"column":2},"end":{"line":97,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":97,"column":0},"end":{"line":97,"column":7}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":98,"column":2},"end":{"line":98,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":98,"column":0},"end":{"line":98,"column":7}}}) : helper))) != null ? stack1 : "")
     + ";\nCOMMENT ON FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterUpdate", {"start":{"line":98,"column":22},"end":{"line":98,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterUpdate", {"start":{"line":99,"column":22},"end":{"line":99,"column":43}} ), depth0)) != null ? stack1 : "")
     + "() IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterUpdate", {"start":{"line":98,"column":53},"end":{"line":98,"column":73}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterUpdate", {"start":{"line":99,"column":53},"end":{"line":99,"column":73}} ), depth0)) != null ? stack1 : "")
     + ";\n\nCREATE OR REPLACE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterDelete", {"start":{"line":100,"column":29},"end":{"line":100,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterDelete", {"start":{"line":101,"column":29},"end":{"line":101,"column":50}} ), depth0)) != null ? stack1 : "")
     + "() RETURNS trigger\nLANGUAGE plpgsql AS "
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":101,"column":22},"end":{"line":101,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":101,"column":20},"end":{"line":101,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":102,"column":22},"end":{"line":102,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":102,"column":20},"end":{"line":102,"column":27}}}) : helper))) != null ? stack1 : "")
     + "\nBEGIN\n  IF OLD.sys_start < now() AND OLD.sys_end = 'infinity' THEN\n    INSERT INTO "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":104,"column":18},"end":{"line":104,"column":23}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":104,"column":16},"end":{"line":104,"column":25}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":105,"column":18},"end":{"line":105,"column":23}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":105,"column":16},"end":{"line":105,"column":25}}}) : helper))) != null ? stack1 : "")
     + " ("
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "list", {"start":{"line":104,"column":29},"end":{"line":104,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "list", {"start":{"line":105,"column":29},"end":{"line":105,"column":41}} ), depth0)) != null ? stack1 : "")
     + ", sys_start, sys_end)\n      VALUES ("
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldValues", {"start":{"line":105,"column":16},"end":{"line":105,"column":33}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"columns"), "oldValues", {"start":{"line":106,"column":16},"end":{"line":106,"column":33}} ), depth0)) != null ? stack1 : "")
     + ", OLD.sys_start, now());\n    RETURN NULL;\n  END IF;\n  IF OLD.sys_start = now() AND OLD.sys_end = 'infinity' THEN\n    RETURN NULL; -- a version of this same instant (normally this transaction's own) leaves no trace\n  END IF;\n  IF "
-    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":111,"column":7},"end":{"line":111,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":111,"column":5},"end":{"line":111,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":112,"column":7},"end":{"line":112,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":112,"column":5},"end":{"line":112,"column":27}}}) : helper))) != null ? stack1 : "")
     + " THEN\n    RETURN NULL;\n  END IF;\n  IF OLD.sys_end = 'infinity' THEN\n    "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "versionConflict", {"start":{"line":115,"column":6},"end":{"line":115,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "versionConflict", {"start":{"line":116,"column":6},"end":{"line":116,"column":27}} ), depth0)) != null ? stack1 : "")
     + "\n  END IF;\n  "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "historyImmutable", {"start":{"line":117,"column":4},"end":{"line":117,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "historyImmutable", {"start":{"line":118,"column":4},"end":{"line":118,"column":26}} ), depth0)) != null ? stack1 : "")
     + "\nEND\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":119,"column":2},"end":{"line":119,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":119,"column":0},"end":{"line":119,"column":7}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":120,"column":2},"end":{"line":120,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":120,"column":0},"end":{"line":120,"column":7}}}) : helper))) != null ? stack1 : "")
     + ";\nCOMMENT ON FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterDelete", {"start":{"line":120,"column":22},"end":{"line":120,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterDelete", {"start":{"line":121,"column":22},"end":{"line":121,"column":43}} ), depth0)) != null ? stack1 : "")
     + "() IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterDelete", {"start":{"line":120,"column":53},"end":{"line":120,"column":73}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterDelete", {"start":{"line":121,"column":53},"end":{"line":121,"column":73}} ), depth0)) != null ? stack1 : "")
     + ";\n\nCREATE OR REPLACE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeTruncate", {"start":{"line":122,"column":29},"end":{"line":122,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeTruncate", {"start":{"line":123,"column":29},"end":{"line":123,"column":53}} ), depth0)) != null ? stack1 : "")
     + "() RETURNS trigger\nLANGUAGE plpgsql AS "
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":123,"column":22},"end":{"line":123,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":123,"column":20},"end":{"line":123,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":124,"column":22},"end":{"line":124,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":124,"column":20},"end":{"line":124,"column":27}}}) : helper))) != null ? stack1 : "")
     + "\nBEGIN\n  IF "
-    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":125,"column":7},"end":{"line":125,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":125,"column":5},"end":{"line":125,"column":27}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"historyEditAllowed") || alias1(depth0, "historyEditAllowed", {"start":{"line":126,"column":7},"end":{"line":126,"column":25}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"historyEditAllowed","hash":{},"loc":{"start":{"line":126,"column":5},"end":{"line":126,"column":27}}}) : helper))) != null ? stack1 : "")
     + " THEN\n    RETURN NULL;\n  END IF;\n  "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "truncateRefused", {"start":{"line":128,"column":4},"end":{"line":128,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"raise"), "truncateRefused", {"start":{"line":129,"column":4},"end":{"line":129,"column":25}} ), depth0)) != null ? stack1 : "")
     + "\nEND\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":130,"column":2},"end":{"line":130,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":130,"column":0},"end":{"line":130,"column":7}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"tag") || alias1(depth0, "tag", {"start":{"line":131,"column":2},"end":{"line":131,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"tag","hash":{},"loc":{"start":{"line":131,"column":0},"end":{"line":131,"column":7}}}) : helper))) != null ? stack1 : "")
     + ";\nCOMMENT ON FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeTruncate", {"start":{"line":131,"column":22},"end":{"line":131,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeTruncate", {"start":{"line":132,"column":22},"end":{"line":132,"column":46}} ), depth0)) != null ? stack1 : "")
     + "() IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeTruncate", {"start":{"line":131,"column":56},"end":{"line":131,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeTruncate", {"start":{"line":132,"column":56},"end":{"line":132,"column":79}} ), depth0)) != null ? stack1 : "")
     + ";\n\nCREATE OR REPLACE TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeInsert", {"start":{"line":133,"column":28},"end":{"line":133,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeInsert", {"start":{"line":134,"column":28},"end":{"line":134,"column":49}} ), depth0)) != null ? stack1 : "")
     + " BEFORE INSERT ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":133,"column":71},"end":{"line":133,"column":76}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":133,"column":69},"end":{"line":133,"column":78}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":134,"column":71},"end":{"line":134,"column":76}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":134,"column":69},"end":{"line":134,"column":78}}}) : helper))) != null ? stack1 : "")
     + "\n  FOR EACH ROW EXECUTE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeInsert", {"start":{"line":134,"column":34},"end":{"line":134,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeInsert", {"start":{"line":135,"column":34},"end":{"line":135,"column":56}} ), depth0)) != null ? stack1 : "")
     + "();\nCOMMENT ON TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeInsert", {"start":{"line":135,"column":21},"end":{"line":135,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeInsert", {"start":{"line":136,"column":21},"end":{"line":136,"column":42}} ), depth0)) != null ? stack1 : "")
     + " ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":135,"column":50},"end":{"line":135,"column":55}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":135,"column":48},"end":{"line":135,"column":57}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":136,"column":50},"end":{"line":136,"column":55}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":136,"column":48},"end":{"line":136,"column":57}}}) : helper))) != null ? stack1 : "")
     + " IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeInsert", {"start":{"line":135,"column":63},"end":{"line":135,"column":84}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeInsert", {"start":{"line":136,"column":63},"end":{"line":136,"column":84}} ), depth0)) != null ? stack1 : "")
     + ";\nCREATE OR REPLACE TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeUpdate", {"start":{"line":136,"column":28},"end":{"line":136,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeUpdate", {"start":{"line":137,"column":28},"end":{"line":137,"column":49}} ), depth0)) != null ? stack1 : "")
     + " BEFORE UPDATE ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":136,"column":71},"end":{"line":136,"column":76}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":136,"column":69},"end":{"line":136,"column":78}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":137,"column":71},"end":{"line":137,"column":76}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":137,"column":69},"end":{"line":137,"column":78}}}) : helper))) != null ? stack1 : "")
     + "\n  FOR EACH ROW EXECUTE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeUpdate", {"start":{"line":137,"column":34},"end":{"line":137,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeUpdate", {"start":{"line":138,"column":34},"end":{"line":138,"column":56}} ), depth0)) != null ? stack1 : "")
     + "();\nCOMMENT ON TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeUpdate", {"start":{"line":138,"column":21},"end":{"line":138,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeUpdate", {"start":{"line":139,"column":21},"end":{"line":139,"column":42}} ), depth0)) != null ? stack1 : "")
     + " ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":138,"column":50},"end":{"line":138,"column":55}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":138,"column":48},"end":{"line":138,"column":57}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":139,"column":50},"end":{"line":139,"column":55}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":139,"column":48},"end":{"line":139,"column":57}}}) : helper))) != null ? stack1 : "")
     + " IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeUpdate", {"start":{"line":138,"column":63},"end":{"line":138,"column":84}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeUpdate", {"start":{"line":139,"column":63},"end":{"line":139,"column":84}} ), depth0)) != null ? stack1 : "")
     + ";\nCREATE OR REPLACE TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterUpdate", {"start":{"line":139,"column":28},"end":{"line":139,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterUpdate", {"start":{"line":140,"column":28},"end":{"line":140,"column":48}} ), depth0)) != null ? stack1 : "")
     + " AFTER UPDATE ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":139,"column":69},"end":{"line":139,"column":74}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":139,"column":67},"end":{"line":139,"column":76}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":140,"column":69},"end":{"line":140,"column":74}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":140,"column":67},"end":{"line":140,"column":76}}}) : helper))) != null ? stack1 : "")
     + "\n  FOR EACH ROW EXECUTE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterUpdate", {"start":{"line":140,"column":34},"end":{"line":140,"column":55}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterUpdate", {"start":{"line":141,"column":34},"end":{"line":141,"column":55}} ), depth0)) != null ? stack1 : "")
     + "();\nCOMMENT ON TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterUpdate", {"start":{"line":141,"column":21},"end":{"line":141,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterUpdate", {"start":{"line":142,"column":21},"end":{"line":142,"column":41}} ), depth0)) != null ? stack1 : "")
     + " ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":141,"column":49},"end":{"line":141,"column":54}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":141,"column":47},"end":{"line":141,"column":56}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":142,"column":49},"end":{"line":142,"column":54}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":142,"column":47},"end":{"line":142,"column":56}}}) : helper))) != null ? stack1 : "")
     + " IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterUpdate", {"start":{"line":141,"column":62},"end":{"line":141,"column":82}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterUpdate", {"start":{"line":142,"column":62},"end":{"line":142,"column":82}} ), depth0)) != null ? stack1 : "")
     + ";\nCREATE OR REPLACE TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterDelete", {"start":{"line":142,"column":28},"end":{"line":142,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterDelete", {"start":{"line":143,"column":28},"end":{"line":143,"column":48}} ), depth0)) != null ? stack1 : "")
     + " AFTER DELETE ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":142,"column":69},"end":{"line":142,"column":74}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":142,"column":67},"end":{"line":142,"column":76}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":143,"column":69},"end":{"line":143,"column":74}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":143,"column":67},"end":{"line":143,"column":76}}}) : helper))) != null ? stack1 : "")
     + "\n  FOR EACH ROW EXECUTE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterDelete", {"start":{"line":143,"column":34},"end":{"line":143,"column":55}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "afterDelete", {"start":{"line":144,"column":34},"end":{"line":144,"column":55}} ), depth0)) != null ? stack1 : "")
     + "();\nCOMMENT ON TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterDelete", {"start":{"line":144,"column":21},"end":{"line":144,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "afterDelete", {"start":{"line":145,"column":21},"end":{"line":145,"column":41}} ), depth0)) != null ? stack1 : "")
     + " ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":144,"column":49},"end":{"line":144,"column":54}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":144,"column":47},"end":{"line":144,"column":56}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":145,"column":49},"end":{"line":145,"column":54}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":145,"column":47},"end":{"line":145,"column":56}}}) : helper))) != null ? stack1 : "")
     + " IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterDelete", {"start":{"line":144,"column":62},"end":{"line":144,"column":82}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "afterDelete", {"start":{"line":145,"column":62},"end":{"line":145,"column":82}} ), depth0)) != null ? stack1 : "")
     + ";\nCREATE OR REPLACE TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeTruncate", {"start":{"line":145,"column":28},"end":{"line":145,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeTruncate", {"start":{"line":146,"column":28},"end":{"line":146,"column":51}} ), depth0)) != null ? stack1 : "")
     + " BEFORE TRUNCATE ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":145,"column":75},"end":{"line":145,"column":80}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":145,"column":73},"end":{"line":145,"column":82}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":146,"column":75},"end":{"line":146,"column":80}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":146,"column":73},"end":{"line":146,"column":82}}}) : helper))) != null ? stack1 : "")
     + "\n  FOR EACH STATEMENT EXECUTE FUNCTION "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeTruncate", {"start":{"line":146,"column":40},"end":{"line":146,"column":64}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"functions"), "beforeTruncate", {"start":{"line":147,"column":40},"end":{"line":147,"column":64}} ), depth0)) != null ? stack1 : "")
     + "();\nCOMMENT ON TRIGGER "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeTruncate", {"start":{"line":147,"column":21},"end":{"line":147,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"triggers"), "beforeTruncate", {"start":{"line":148,"column":21},"end":{"line":148,"column":44}} ), depth0)) != null ? stack1 : "")
     + " ON "
-    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":147,"column":52},"end":{"line":147,"column":57}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":147,"column":50},"end":{"line":147,"column":59}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"table") || alias1(depth0, "table", {"start":{"line":148,"column":52},"end":{"line":148,"column":57}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"table","hash":{},"loc":{"start":{"line":148,"column":50},"end":{"line":148,"column":59}}}) : helper))) != null ? stack1 : "")
     + " IS "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeTruncate", {"start":{"line":147,"column":65},"end":{"line":147,"column":88}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"comments"), "beforeTruncate", {"start":{"line":148,"column":65},"end":{"line":148,"column":88}} ), depth0)) != null ? stack1 : "")
     + ";\n";
 },"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
 
@@ -843,7 +843,7 @@ export const TEMPLATE_SPECS = {
 
   var decorator = lookupProperty(decorators,"inline");
   if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["checkNewKeyHistory"],"loc":{"start":{"line":4,"column":0},"end":{"line":21,"column":11}}}) || fn;
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["checkNewKeyHistory"],"loc":{"start":{"line":4,"column":0},"end":{"line":22,"column":11}}}) || fn;
   return fn;
   }
 

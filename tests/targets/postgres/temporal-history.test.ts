@@ -206,6 +206,27 @@ describe('deployment', () => {
     ]);
   });
 
+  it('5. a change `=` calls none (1 day to 24 hours, 0 to -0) is a change: a version, not rewritten history', async () => {
+    const measured: Fixture = {
+      input: {
+        schema: 'scratch', table: 'measure_hist', view: 'measure', keyColumns: ['measure_id'],
+        columns: [{ name: 'measure_id', sqlType: 'integer' }, { name: 'grace', sqlType: 'interval' }, { name: 'score', sqlType: 'double precision' }],
+      },
+      nullable: [],
+    };
+    await install(db, measured);
+    const t = new TemporalTable(measured, 'view');
+    await write(db, t.insert({ measure_id: 1, grace: '1 day', score: 0 }));
+    await nextTick();
+    await write(db, t.update({ measure_id: 1 }, `grace = '24 hours', score = '-0'`));
+    const versions = await db.query<{ grace: string; score: string }>(
+      `SELECT grace::text AS grace, score::text AS score FROM scratch.measure_hist ORDER BY sys_start`);
+    expect(versions.rows).toEqual([{ grace: '1 day', score: '0' }, { grace: '24:00:00', score: '-0' }]);
+    await nextTick();
+    expect((await db.query(t.update({ measure_id: 1 }, `grace = '24 hours'`))).rowCount).toBe(1);
+    expect((await db.query('SELECT count(*)::int AS n FROM scratch.measure_hist')).rows[0]).toEqual({ n: 2 }); // the same bytes: no version
+  });
+
   it('8. TRUNCATE is refused, and allowed with the escape hatch', async () => {
     const scratch: Fixture = {
       input: { ...customers.input, schema: 'scratch', table: 'truncate_me_hist', view: 'truncate_me' },
@@ -289,6 +310,32 @@ describe.each(['view', 'table'] as const)('7 and 10: concurrent writers, through
     expect(versions.map((v) => v.first_name)).toEqual(['Ann', 'B', 'B2']);
     expect(versions[1].sys_start).toBe(tB);
     expect(versions.at(-1)?.sys_end).toBe('infinity');
+  });
+
+  it('10. upserts waiting on one key queue up instead of deadlocking (40P01)', async ({ skip }) => {
+    if (db.engine !== 'server' || path === 'view') skip(); // an upsert goes through the table
+    const id = newKey();
+    const upsert = (name: string) => `INSERT INTO ${t.table} (customer_id, first_name) VALUES (${id}, '${name}')
+       ON CONFLICT (customer_id) WHERE sys_end = 'infinity' DO UPDATE SET first_name = EXCLUDED.first_name`;
+    await write(db, upsert('Ann'));
+    const c = await db.session();
+    try {
+      await begin(a);
+      await a.query(upsert('A'));
+      await begin(b);
+      await begin(c);
+      const waiting = [b.query(upsert('B')).then(() => b.exec('COMMIT')), c.query(upsert('C')).then(() => c.exec('COMMIT'))]
+        .map((p) => p.then(() => 'ok', (error: { code?: string }) => error.code));
+      await someoneWaits();
+      await sleep(200); // both waiting
+      await a.exec('COMMIT');
+      const outcomes = await Promise.all(waiting);
+      expect(outcomes.filter((o) => o === '40P01')).toEqual([]);
+      expect((await t.versions(db, { customer_id: id })).at(-1)?.sys_end).toBe('infinity');
+    } finally {
+      await c.exec('ROLLBACK').catch(() => {});
+      await c.close();
+    }
   });
 
   it('10. concurrent inserts of one new key: the second fails with 23505', async ({ skip }) => {

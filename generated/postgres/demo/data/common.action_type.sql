@@ -6,7 +6,7 @@ VALUES
   (2, 'sell', -1, true)
 ON CONFLICT (action_type_id) DO UPDATE
 SET action_type_name = EXCLUDED.action_type_name, sign = EXCLUDED.sign, is_active = EXCLUDED.is_active, systime = now()
-WHERE (existing.action_type_name, existing.sign, existing.is_active) IS DISTINCT FROM (EXCLUDED.action_type_name, EXCLUDED.sign, EXCLUDED.is_active);
+WHERE NOT (ROW(existing.action_type_name, existing.sign, existing.is_active)::record *= ROW(EXCLUDED.action_type_name, EXCLUDED.sign, EXCLUDED.is_active)::record);
 
 UPDATE common.action_type SET is_active = false, systime = now()
 WHERE is_active AND action_type_id NOT IN (1, 2);

@@ -7,7 +7,7 @@ VALUES
   (3, 'cancelled', 'Withdrawn before settlement; kept for audit', true)
 ON CONFLICT (trade_status_type_id) DO UPDATE
 SET trade_status_type_name = EXCLUDED.trade_status_type_name, description = EXCLUDED.description, is_active = EXCLUDED.is_active, systime = now()
-WHERE (existing.trade_status_type_name, existing.description, existing.is_active) IS DISTINCT FROM (EXCLUDED.trade_status_type_name, EXCLUDED.description, EXCLUDED.is_active);
+WHERE NOT (ROW(existing.trade_status_type_name, existing.description, existing.is_active)::record *= ROW(EXCLUDED.trade_status_type_name, EXCLUDED.description, EXCLUDED.is_active)::record);
 
 UPDATE common.trade_status_type SET is_active = false, systime = now()
 WHERE is_active AND trade_status_type_id NOT IN (1, 2, 3);

@@ -40,8 +40,9 @@ BEGIN
     IF latest_end > now() THEN
       IF latest_end = 'infinity' THEN
         -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-        -- wait for that one, then look again with a fresh snapshot.
-        PERFORM FROM silver.dim_customer_hist h WHERE h.customer_id = NEW.customer_id AND h.sys_end = 'infinity' FOR KEY SHARE;
+        -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+        -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+        PERFORM FROM silver.dim_customer_hist h WHERE h.customer_id = NEW.customer_id AND h.sys_end = 'infinity' FOR UPDATE;
         SELECT h.sys_end INTO latest_end FROM silver.dim_customer_hist h
           WHERE h.customer_id = NEW.customer_id ORDER BY h.sys_start DESC LIMIT 1;
       END IF;
@@ -68,12 +69,12 @@ BEGIN
   -- starts now; the AFTER UPDATE trigger writes the old one back, closed at now.
   IF OLD.sys_start < now() AND OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start
      AND NEW.sys_end = 'infinity' AND (NEW.customer_id) = (OLD.customer_id)
-     AND (NEW.customer_id, NEW.first_name, NEW.last_name, NEW.email, NEW.segment) IS DISTINCT FROM (OLD.customer_id, OLD.first_name, OLD.last_name, OLD.email, OLD.segment) THEN
+     AND NOT (ROW(NEW.customer_id, NEW.first_name, NEW.last_name, NEW.email, NEW.segment)::record *= ROW(OLD.customer_id, OLD.first_name, OLD.last_name, OLD.email, OLD.segment)::record) THEN
     NEW.sys_start := now();
     RETURN NEW;
   END IF;
   IF OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start AND NEW.sys_end = 'infinity' THEN
-    IF (NEW.customer_id, NEW.first_name, NEW.last_name, NEW.email, NEW.segment) IS NOT DISTINCT FROM (OLD.customer_id, OLD.first_name, OLD.last_name, OLD.email, OLD.segment) THEN
+    IF ROW(NEW.customer_id, NEW.first_name, NEW.last_name, NEW.email, NEW.segment)::record *= ROW(OLD.customer_id, OLD.first_name, OLD.last_name, OLD.email, OLD.segment)::record THEN
       RETURN NEW; -- changes nothing: no new version, and the row still counts as updated
     END IF;
     IF OLD.sys_start < now() THEN
@@ -91,8 +92,9 @@ BEGIN
       IF latest_end > now() THEN
         IF latest_end = 'infinity' THEN
           -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-          -- wait for that one, then look again with a fresh snapshot.
-          PERFORM FROM silver.dim_customer_hist h WHERE h.customer_id = NEW.customer_id AND h.sys_end = 'infinity' FOR KEY SHARE;
+          -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+          -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+          PERFORM FROM silver.dim_customer_hist h WHERE h.customer_id = NEW.customer_id AND h.sys_end = 'infinity' FOR UPDATE;
           SELECT h.sys_end INTO latest_end FROM silver.dim_customer_hist h
             WHERE h.customer_id = NEW.customer_id ORDER BY h.sys_start DESC LIMIT 1;
         END IF;

@@ -6,7 +6,7 @@ VALUES
   (2, 'USD', true)
 ON CONFLICT (currency_type_id) DO UPDATE
 SET iso_code = EXCLUDED.iso_code, is_active = EXCLUDED.is_active, systime = now()
-WHERE (existing.iso_code, existing.is_active) IS DISTINCT FROM (EXCLUDED.iso_code, EXCLUDED.is_active);
+WHERE NOT (ROW(existing.iso_code, existing.is_active)::record *= ROW(EXCLUDED.iso_code, EXCLUDED.is_active)::record);
 
 UPDATE rates.currency_type SET is_active = false, systime = now()
 WHERE is_active AND currency_type_id NOT IN (1, 2);

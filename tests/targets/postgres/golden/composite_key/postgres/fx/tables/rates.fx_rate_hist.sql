@@ -42,8 +42,9 @@ BEGIN
     IF latest_end > now() THEN
       IF latest_end = 'infinity' THEN
         -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-        -- wait for that one, then look again with a fresh snapshot.
-        PERFORM FROM rates.fx_rate_hist h WHERE h.base_currency_id = NEW.base_currency_id AND h.quote_currency_id = NEW.quote_currency_id AND h.sys_end = 'infinity' FOR KEY SHARE;
+        -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+        -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+        PERFORM FROM rates.fx_rate_hist h WHERE h.base_currency_id = NEW.base_currency_id AND h.quote_currency_id = NEW.quote_currency_id AND h.sys_end = 'infinity' FOR UPDATE;
         SELECT h.sys_end INTO latest_end FROM rates.fx_rate_hist h
           WHERE h.base_currency_id = NEW.base_currency_id AND h.quote_currency_id = NEW.quote_currency_id ORDER BY h.sys_start DESC LIMIT 1;
       END IF;
@@ -70,12 +71,12 @@ BEGIN
   -- starts now; the AFTER UPDATE trigger writes the old one back, closed at now.
   IF OLD.sys_start < now() AND OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start
      AND NEW.sys_end = 'infinity' AND (NEW.base_currency_id, NEW.quote_currency_id) = (OLD.base_currency_id, OLD.quote_currency_id)
-     AND (NEW.base_currency_id, NEW.quote_currency_id, NEW.rate) IS DISTINCT FROM (OLD.base_currency_id, OLD.quote_currency_id, OLD.rate) THEN
+     AND NOT (ROW(NEW.base_currency_id, NEW.quote_currency_id, NEW.rate)::record *= ROW(OLD.base_currency_id, OLD.quote_currency_id, OLD.rate)::record) THEN
     NEW.sys_start := now();
     RETURN NEW;
   END IF;
   IF OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start AND NEW.sys_end = 'infinity' THEN
-    IF (NEW.base_currency_id, NEW.quote_currency_id, NEW.rate) IS NOT DISTINCT FROM (OLD.base_currency_id, OLD.quote_currency_id, OLD.rate) THEN
+    IF ROW(NEW.base_currency_id, NEW.quote_currency_id, NEW.rate)::record *= ROW(OLD.base_currency_id, OLD.quote_currency_id, OLD.rate)::record THEN
       RETURN NEW; -- changes nothing: no new version, and the row still counts as updated
     END IF;
     IF OLD.sys_start < now() THEN
@@ -93,8 +94,9 @@ BEGIN
       IF latest_end > now() THEN
         IF latest_end = 'infinity' THEN
           -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-          -- wait for that one, then look again with a fresh snapshot.
-          PERFORM FROM rates.fx_rate_hist h WHERE h.base_currency_id = NEW.base_currency_id AND h.quote_currency_id = NEW.quote_currency_id AND h.sys_end = 'infinity' FOR KEY SHARE;
+          -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+          -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+          PERFORM FROM rates.fx_rate_hist h WHERE h.base_currency_id = NEW.base_currency_id AND h.quote_currency_id = NEW.quote_currency_id AND h.sys_end = 'infinity' FOR UPDATE;
           SELECT h.sys_end INTO latest_end FROM rates.fx_rate_hist h
             WHERE h.base_currency_id = NEW.base_currency_id AND h.quote_currency_id = NEW.quote_currency_id ORDER BY h.sys_start DESC LIMIT 1;
         END IF;

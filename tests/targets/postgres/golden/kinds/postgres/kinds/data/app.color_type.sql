@@ -6,7 +6,7 @@ VALUES
   (2, 'green', '#00ff00', 3.14159274, true)
 ON CONFLICT (color_type_id) DO UPDATE
 SET color_type_name = EXCLUDED.color_type_name, hex_code = EXCLUDED.hex_code, brightness = EXCLUDED.brightness, is_active = EXCLUDED.is_active, systime = now()
-WHERE (existing.color_type_name, existing.hex_code, existing.brightness, existing.is_active) IS DISTINCT FROM (EXCLUDED.color_type_name, EXCLUDED.hex_code, EXCLUDED.brightness, EXCLUDED.is_active);
+WHERE NOT (ROW(existing.color_type_name, existing.hex_code, existing.brightness, existing.is_active)::record *= ROW(EXCLUDED.color_type_name, EXCLUDED.hex_code, EXCLUDED.brightness, EXCLUDED.is_active)::record);
 
 UPDATE app.color_type SET is_active = false, systime = now()
 WHERE is_active AND color_type_id NOT IN (1, 2);

@@ -7,7 +7,7 @@ VALUES
   (3, 'large, very', 30, false, true)
 ON CONFLICT (size_type_id) DO UPDATE
 SET size_type_name = EXCLUDED.size_type_name, sort_order = EXCLUDED.sort_order, is_default = EXCLUDED.is_default, is_active = EXCLUDED.is_active, systime = now()
-WHERE (existing.size_type_name, existing.sort_order, existing.is_default, existing.is_active) IS DISTINCT FROM (EXCLUDED.size_type_name, EXCLUDED.sort_order, EXCLUDED.is_default, EXCLUDED.is_active);
+WHERE NOT (ROW(existing.size_type_name, existing.sort_order, existing.is_default, existing.is_active)::record *= ROW(EXCLUDED.size_type_name, EXCLUDED.sort_order, EXCLUDED.is_default, EXCLUDED.is_active)::record);
 
 UPDATE app.size_type SET is_active = false, systime = now()
 WHERE is_active AND size_type_id NOT IN (1, 2, 3);

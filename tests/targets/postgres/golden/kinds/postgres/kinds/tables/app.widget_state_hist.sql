@@ -41,8 +41,9 @@ BEGIN
     IF latest_end > now() THEN
       IF latest_end = 'infinity' THEN
         -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-        -- wait for that one, then look again with a fresh snapshot.
-        PERFORM FROM app.widget_state_hist h WHERE h.widget_code = NEW.widget_code AND h.sys_end = 'infinity' FOR KEY SHARE;
+        -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+        -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+        PERFORM FROM app.widget_state_hist h WHERE h.widget_code = NEW.widget_code AND h.sys_end = 'infinity' FOR UPDATE;
         SELECT h.sys_end INTO latest_end FROM app.widget_state_hist h
           WHERE h.widget_code = NEW.widget_code ORDER BY h.sys_start DESC LIMIT 1;
       END IF;
@@ -69,12 +70,12 @@ BEGIN
   -- starts now; the AFTER UPDATE trigger writes the old one back, closed at now.
   IF OLD.sys_start < now() AND OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start
      AND NEW.sys_end = 'infinity' AND (NEW.widget_code) = (OLD.widget_code)
-     AND (NEW.widget_code, NEW.status, NEW.stock, NEW.note) IS DISTINCT FROM (OLD.widget_code, OLD.status, OLD.stock, OLD.note) THEN
+     AND NOT (ROW(NEW.widget_code, NEW.status, NEW.stock, NEW.note)::record *= ROW(OLD.widget_code, OLD.status, OLD.stock, OLD.note)::record) THEN
     NEW.sys_start := now();
     RETURN NEW;
   END IF;
   IF OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start AND NEW.sys_end = 'infinity' THEN
-    IF (NEW.widget_code, NEW.status, NEW.stock, NEW.note) IS NOT DISTINCT FROM (OLD.widget_code, OLD.status, OLD.stock, OLD.note) THEN
+    IF ROW(NEW.widget_code, NEW.status, NEW.stock, NEW.note)::record *= ROW(OLD.widget_code, OLD.status, OLD.stock, OLD.note)::record THEN
       RETURN NEW; -- changes nothing: no new version, and the row still counts as updated
     END IF;
     IF OLD.sys_start < now() THEN
@@ -92,8 +93,9 @@ BEGIN
       IF latest_end > now() THEN
         IF latest_end = 'infinity' THEN
           -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-          -- wait for that one, then look again with a fresh snapshot.
-          PERFORM FROM app.widget_state_hist h WHERE h.widget_code = NEW.widget_code AND h.sys_end = 'infinity' FOR KEY SHARE;
+          -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+          -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+          PERFORM FROM app.widget_state_hist h WHERE h.widget_code = NEW.widget_code AND h.sys_end = 'infinity' FOR UPDATE;
           SELECT h.sys_end INTO latest_end FROM app.widget_state_hist h
             WHERE h.widget_code = NEW.widget_code ORDER BY h.sys_start DESC LIMIT 1;
         END IF;

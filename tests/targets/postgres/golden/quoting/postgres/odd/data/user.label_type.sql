@@ -12,7 +12,7 @@ VALUES
 break	tab', DEFAULT, true)
 ON CONFLICT (label_type_id) DO UPDATE
 SET label = EXCLUDED.label, "Mixed Case" = EXCLUDED."Mixed Case", is_active = EXCLUDED.is_active, systime = now()
-WHERE (existing.label, existing."Mixed Case", existing.is_active) IS DISTINCT FROM (EXCLUDED.label, EXCLUDED."Mixed Case", EXCLUDED.is_active);
+WHERE NOT (ROW(existing.label, existing."Mixed Case", existing.is_active)::record *= ROW(EXCLUDED.label, EXCLUDED."Mixed Case", EXCLUDED.is_active)::record);
 
 UPDATE "user".label_type SET is_active = false, systime = now()
 WHERE is_active AND label_type_id NOT IN (1, 2, 3, 4, 5, 6, 7);

@@ -38,8 +38,9 @@ BEGIN
     IF latest_end > now() THEN
       IF latest_end = 'infinity' THEN
         -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-        -- wait for that one, then look again with a fresh snapshot.
-        PERFORM FROM "user".event_hist h WHERE h."group" = NEW."group" AND h.sys_end = 'infinity' FOR KEY SHARE;
+        -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+        -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+        PERFORM FROM "user".event_hist h WHERE h."group" = NEW."group" AND h.sys_end = 'infinity' FOR UPDATE;
         SELECT h.sys_end INTO latest_end FROM "user".event_hist h
           WHERE h."group" = NEW."group" ORDER BY h.sys_start DESC LIMIT 1;
       END IF;
@@ -66,12 +67,12 @@ BEGIN
   -- starts now; the AFTER UPDATE trigger writes the old one back, closed at now.
   IF OLD.sys_start < now() AND OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start
      AND NEW.sys_end = 'infinity' AND (NEW."group") = (OLD."group")
-     AND (NEW."group", NEW."select", NEW."größe") IS DISTINCT FROM (OLD."group", OLD."select", OLD."größe") THEN
+     AND NOT (ROW(NEW."group", NEW."select", NEW."größe")::record *= ROW(OLD."group", OLD."select", OLD."größe")::record) THEN
     NEW.sys_start := now();
     RETURN NEW;
   END IF;
   IF OLD.sys_end = 'infinity' AND NEW.sys_start = OLD.sys_start AND NEW.sys_end = 'infinity' THEN
-    IF (NEW."group", NEW."select", NEW."größe") IS NOT DISTINCT FROM (OLD."group", OLD."select", OLD."größe") THEN
+    IF ROW(NEW."group", NEW."select", NEW."größe")::record *= ROW(OLD."group", OLD."select", OLD."größe")::record THEN
       RETURN NEW; -- changes nothing: no new version, and the row still counts as updated
     END IF;
     IF OLD.sys_start < now() THEN
@@ -89,8 +90,9 @@ BEGIN
       IF latest_end > now() THEN
         IF latest_end = 'infinity' THEN
           -- Still open (the unique index will decide), unless a concurrent transaction is closing it:
-          -- wait for that one, then look again with a fresh snapshot.
-          PERFORM FROM "user".event_hist h WHERE h."group" = NEW."group" AND h.sys_end = 'infinity' FOR KEY SHARE;
+          -- wait for that one, then look again with a fresh snapshot. FOR UPDATE, not a share lock: two
+          -- waiting upserts would each hold a share and each need the update lock the other blocks (40P01).
+          PERFORM FROM "user".event_hist h WHERE h."group" = NEW."group" AND h.sys_end = 'infinity' FOR UPDATE;
           SELECT h.sys_end INTO latest_end FROM "user".event_hist h
             WHERE h."group" = NEW."group" ORDER BY h.sys_start DESC LIMIT 1;
         END IF;
