@@ -71,24 +71,36 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   const bodySteps = steps.filter((s) => s !== 'databases');
   let validated = 'not run (databases only)';
   if (bodySteps.length > 0) {
+    const session = await host.connect(name);
+    let dropCreated = false;
     try {
-      const session = await host.connect(name);
-      try {
-        validated = await asServerFailure(`database ${name}`,
-          () => applyInTransaction(session, plan, bodySteps, report, warnings, options.onEntry));
-      } finally {
-        await session.close();
-      }
+      validated = await asServerFailure(`database ${name}`,
+        () => applyInTransaction(session, plan, bodySteps, report, warnings, options.onEntry));
     } catch (error) {
       // CREATE DATABASE cannot be rolled back with the rest: a database this run created goes again, so that a
-      // failed apply leaves nothing behind (it holds nothing: the transaction was rolled back)
-      if (created) await host.dropDatabase(name).catch(() => {});
+      // failed apply leaves nothing behind — unless it holds something now (a concurrent apply committed there)
+      dropCreated = created && await holdsNothing(session);
       throw error;
+    } finally {
+      await session.close();
+      if (dropCreated) await host.dropDatabase(name).catch(() => {});
     }
   }
   const upToDate = reports.every((r) => r.created.length === 0 && r.updated.length === 0 && !r.extensionsCreated &&
     (!r.rows || r.rows.inserted + r.rows.updated + r.rows.deactivated === 0));
   return { database: name, location: host.databaseLabel(name), steps: reports, upToDate, validated, warnings, elapsedMs: performance.now() - started };
+}
+
+/** No table or view in a user schema: what a database created by this run holds after its transaction failed. */
+async function holdsNothing(session: DatabaseSession): Promise<boolean> {
+  try {
+    const result = await session.query(`SELECT NOT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+        AND n.nspname NOT LIKE 'pg_temp%') AS empty`);
+    return result.rows[0].empty === true;
+  } catch {
+    return false; // cannot tell: keep it
+  }
 }
 
 async function applyInTransaction(
