@@ -4,6 +4,7 @@
  */
 import type { Table } from '../model/catalog.js';
 import { qualifiedName, quoteIdent } from '../targets/postgres/quote.js';
+import { openKeyIndexName } from '../targets/postgres/temporal-names.js';
 import type { DatabasePlan } from '../targets/postgres/plan.js';
 import type { DatabaseSession } from './connection.js';
 import { tableDifferences } from './drift.js';
@@ -16,6 +17,7 @@ export async function validateLiveState(
   const problems: string[] = [];
   const tables = plan.database.schemas.flatMap((s) => s.tables);
   const activeKeys = steps.includes('data') ? await activeReferenceKeys(session, tables.filter((t) => live.tables.has(`${t.schema}.${t.name}`))) : new Map();
+  const indexTables = steps.includes('tables') || steps.includes('temporal') ? await indexOwners(session) : new Map<string, string>();
   for (const table of tables) {
     const id = `${table.schema}.${table.name}`;
     const existing = live.tables.get(id);
@@ -29,8 +31,34 @@ export async function validateLiveState(
       problems.push(`current-state view ${table.schema}.${table.temporal.currentView} is missing`);
     }
     if (activeKeys.has(id)) problems.push(...referenceRowProblems(table, activeKeys.get(id)!));
+    const expectedIndexes = [
+      ...(steps.includes('tables') ? table.indexes.map((index) => index.name) : []),
+      ...(table.temporal && steps.includes('temporal') ? [openKeyIndexName(table.name)] : []),
+    ];
+    for (const index of expectedIndexes) problems.push(...indexProblems(table, index, indexTables));
   }
   return problems;
+}
+
+/**
+ * `CREATE INDEX IF NOT EXISTS` is silent when any relation of the schema has the name already, such as an index
+ * of another table made by hand: the index lakegen meant is then missing, and a unique one no longer holds.
+ */
+function indexProblems(table: Table, index: string, owners: ReadonlyMap<string, string>): string[] {
+  const owner = owners.get(`${table.schema}.${index}`);
+  if (owner === `${table.schema}.${table.name}`) return [];
+  return [owner === undefined
+    ? `index ${table.schema}.${index} of ${table.schema}.${table.name} is missing (another relation may have its name)`
+    : `index ${table.schema}.${index} belongs to ${owner}, not to ${table.schema}.${table.name}: rename one of them`];
+}
+
+/** Every index of the user schemas, as `schema.index` → `schema.table`. */
+async function indexOwners(session: DatabaseSession): Promise<Map<string, string>> {
+  const result = await session.query(`SELECT n.nspname || '.' || i.relname AS index, n.nspname || '.' || t.relname AS owner
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = i.relnamespace
+    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%'`);
+  return new Map(result.rows.map((row) => [String(row.index), String(row.owner)]));
 }
 
 function historyProblems(table: Table, live: LiveState): string[] {

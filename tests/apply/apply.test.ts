@@ -139,6 +139,18 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     }
   });
 
+  it('refuses to commit when a hand-made index of another table has the name of an index it creates', async () => {
+    const { root, database } = exampleProject('index_clash');
+    expect((await runCli(['apply', '--url', url, '--only', 'databases'], root)).code).toBe(0);
+    await queryDatabase(database, 'CREATE SCHEMA bronze; CREATE TABLE bronze.legacy (a text, b text); '
+      + 'CREATE UNIQUE INDEX br_trade_source_system_source_ref_key ON bronze.legacy (a, b)');
+    const result = await runCli(['apply', '--url', url], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('index bronze.br_trade_source_system_source_ref_key belongs to bronze.legacy, not to bronze.br_trade: rename one of them');
+    const tables = await queryDatabase<{ n: string }>(database, "SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'trading'");
+    expect(tables[0].n).toBe('0'); // rolled back
+  });
+
   it('stops on drift: names every difference, exits 1, changes nothing', async () => {
     const { root, database } = exampleProject('drift');
     expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
