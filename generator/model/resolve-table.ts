@@ -9,9 +9,9 @@ import { loadDiagnostic } from '../load/load-diagnostic.js';
 import type { SourceDocument } from '../load/source-document.js';
 import type { Column, ColumnDefault, Index, ReferentialAction, Table, TableKind } from './catalog.js';
 import { conventionalKeyColumn, defaultCurrentView, GENERATED_UUID, KIND_COLUMNS } from './kinds.js';
-import { parseTypeSpec } from './logical-type.js';
+import { parseTypeSpec, type LogicalType } from './logical-type.js';
 import { resolveRows } from './resolve-rows.js';
-import { withWrittenDigits } from './row-values.js';
+import { coerceRowValue, withWrittenDigits } from './row-values.js';
 
 export interface PendingReference {
   readonly column: string;
@@ -76,7 +76,7 @@ export function resolveTable(document: SourceDocument, schema: string, diagnosti
       name,
       type: parsed.type,
       nullable: definition.nullable ?? parsed.nullable,
-      default: toColumnDefault(typeof definition.default === 'number' && document.writtenNumber
+      default: toColumnDefault(parsed.type, typeof definition.default === 'number' && document.writtenNumber
         ? withWrittenDigits(parsed.type, definition.default, () => document.writtenNumber!(['columns', name, 'default']))
         : definition.default),
       unique: definition.unique ?? false,
@@ -182,9 +182,15 @@ function noRows(document: SourceDocument, raw: RawTable, diagnostics: Diagnostic
   return [];
 }
 
-function toColumnDefault(value: unknown): ColumnDefault | undefined {
+function toColumnDefault(type: LogicalType, value: unknown): ColumnDefault | undefined {
   if (value === undefined) return undefined;
   if (value !== null && typeof value === 'object') return { kind: 'sql', sql: (value as { sql: string }).sql };
+  // a jsonb default is its JSON text (`5` is '5', a number the column would refuse); an invalid one stays as
+  // written for model/default-type to report
+  if (type.name === 'jsonb' && value !== null) {
+    const coerced = coerceRowValue(type, value, false);
+    if ('value' in coerced) return { kind: 'literal', value: coerced.value };
+  }
   return { kind: 'literal', value: value as string | number | boolean | null };
 }
 

@@ -60,7 +60,10 @@ export function withWrittenDigits(type: LogicalType, raw: number, written: () =>
   const text = written()?.replace(/_/g, '').replace(/^\+/, '');
   if (text === undefined || !YAML_DECIMAL.test(text)) return raw;
   const plain = withoutExponent(text.replace(/^(-?)\./, '$10.').replace(/\.(?=e|$)/i, ''));
-  return plain === undefined || canonicalNumber(plain) === canonicalNumber(withoutExponent(String(raw)) ?? '') ? raw : plain;
+  if (plain === undefined) return raw;
+  // past 2^53 a double cannot tell the written integer from its neighbours: the text is what was meant
+  if (Number.isInteger(raw) && !Number.isSafeInteger(raw)) return plain;
+  return canonicalNumber(plain) === canonicalNumber(withoutExponent(String(raw)) ?? '') ? raw : plain;
 }
 
 const EXACT_TYPES = new Set<LogicalType['name']>(['numeric', 'smallint', 'integer', 'bigint']);

@@ -210,6 +210,10 @@ describe('YAML numbers read with the digits written', () => {
     expect(written('bigint', 12345678901234568, '12_345_678_901_234_567')).toBe('12345678901234567');
     expect(written('integer', 1, '1.00000000000000001')).toBe('1.00000000000000001');
     expect(written('numeric', -0.5, '-.50000000000000000001')).toBe('-0.50000000000000000001');
+    // an integer past 2^53 that the double happens to hold exactly is still taken as written, not refused
+    expect(written('bigint', 10000000000000000, '10000000000000000')).toBe('10000000000000000');
+    expect(coerceRowValue(typeOf('bigint'), written('bigint', 10000000000000000, '10000000000000000'), false)).toEqual({ value: '10000000000000000' });
+    expect(written('numeric(30,0)', 1e20, '100000000000000000000')).toBe('100000000000000000000');
   });
   it('keep the number when it is exactly what was written, and for types that round anyway', () => {
     expect(written('numeric', 1.5, '+1.50')).toBe(1.5);

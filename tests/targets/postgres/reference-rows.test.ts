@@ -159,4 +159,26 @@ rows:
     const counted = (await db.query<{ inserted: unknown; updated: unknown }>(countedUpsertStatement(upserts))).rows[0];
     expect([Number(counted.inserted), Number(counted.updated)]).toEqual([0, 0]);
   });
+
+  it('a jsonb default written as a YAML number, boolean or mapping-free text is the JSON value', async () => {
+    const root = writeProject({
+      'definitions/shop/database.yaml': 'name: shop\n',
+      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
+      'definitions/shop/tables/ref/setting_type.yaml': `name: setting_type
+kind: reference
+columns:
+  setting_type_id: smallint
+  limit_value: { type: jsonb, default: 5 }
+  enabled: { type: jsonb, default: true }
+  label: { type: jsonb, default: '"x"' }
+primary_key: [setting_type_id]
+rows:
+  - { setting_type_id: 1 }
+`,
+    });
+    for (const plan of plansOf(await catalogOf(root))) await runPlan(db, plan);
+    const row = (await db.query<{ l: string; e: string; x: string }>(
+      'SELECT jsonb_typeof(limit_value) AS l, jsonb_typeof(enabled) AS e, label #>> \'{}\' AS x FROM ref.setting_type')).rows[0];
+    expect(row).toEqual({ l: 'number', e: 'boolean', x: 'x' });
+  });
 });
