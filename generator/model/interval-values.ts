@@ -19,8 +19,8 @@ const UNITS = new Map<string, string>([
   ...unit('hour', ['h', 'hour', 'hours', 'hr', 'hrs']),
   ...unit('minute', ['m', 'min', 'mins', 'minute', 'minutes']),
   ...unit('second', ['s', 'sec', 'secs', 'second', 'seconds']),
-  ...unit('millisecond', ['ms', 'msec', 'msecs', 'mseconds', 'millisecon']),
-  ...unit('microsecond', ['us', 'usec', 'usecs', 'useconds', 'microsecon']),
+  ...unit('millisecond', ['ms', 'msec', 'msecs', 'msecond', 'mseconds', 'millisecon']),
+  ...unit('microsecond', ['us', 'usec', 'usecs', 'usecond', 'useconds', 'microsecon']),
   ...unit('decade', ['dec', 'decs', 'decade', 'decades']),
   ...unit('century', ['c', 'cent', 'century', 'centuries']),
   ...unit('millennium', ['mil', 'mils', 'millennia', 'millennium']),
@@ -35,10 +35,9 @@ const TOKEN_LENGTH = 10;
 
 const TIME_FIELDS = new Set(['hour', 'minute', 'second', 'millisecond', 'microsecond']);
 
-/** Per field, how many of it fit: months and days are int32, the time part int64 microseconds. */
-const MAX_MONTHS = 2 ** 31 - 1;
-const MAX_DAYS = 2 ** 31 - 1;
-const MAX_MICROSECONDS = 2 ** 63 - 1;
+/** Per field, what fits: months and days are int32, the time part int64 microseconds. */
+const INT32: readonly [number, number] = [-(2 ** 31), 2 ** 31 - 1];
+const INT64: readonly [number, number] = [-(2 ** 63), 2 ** 63 - 1];
 const MONTHS = { year: 12, decade: 120, century: 1200, millennium: 12000, month: 1 } as Record<string, number>;
 const DAYS = { week: 7, day: 1 } as Record<string, number>;
 const MICROSECONDS = { hour: 3.6e9, minute: 6e7, second: 1e6, millisecond: 1e3, microsecond: 1 } as Record<string, number>;
@@ -64,7 +63,7 @@ export function intervalProblem(text: string): string | undefined {
       if (quantity === undefined) continue; // a unit after no number is skipped by the server (`1 day day`)
       if (fields.has(field)) return `${field} is given twice (\`${fields.get(field)}\` and \`${piece}\`)`;
       fields.set(field, piece);
-      const amount = Math.abs(Number(quantity));
+      const amount = Number(quantity);
       totals.months += amount * (MONTHS[field] ?? 0);
       totals.days += amount * (DAYS[field] ?? 0);
       totals.microseconds += amount * (MICROSECONDS[field] ?? 0);
@@ -77,7 +76,8 @@ export function intervalProblem(text: string): string | undefined {
       if (problem) return problem;
       times++;
       const [hours, minutes, seconds = '0'] = piece.replace(/^[+-]/, '').split(':');
-      totals.microseconds += (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1e6;
+      const sign = piece.startsWith('-') ? -1 : 1;
+      totals.microseconds += sign * (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1e6;
       quantity = undefined;
     } else {
       // a unit word after a year-month field is skipped, as after no number
@@ -90,7 +90,10 @@ export function intervalProblem(text: string): string | undefined {
   if (fractionalSeconds && (fields.has('millisecond') || fields.has('microsecond'))) {
     return 'fractional seconds cannot be combined with milliseconds or microseconds';
   }
-  if (totals.months > MAX_MONTHS || totals.days > MAX_DAYS || totals.microseconds > MAX_MICROSECONDS) {
+  // `ago` negates the whole interval: both signs must fit
+  const ago = /\bago\b/i.test(trimmed) ? [1, -1] : [1];
+  const fits = (total: number, [min, max]: readonly [number, number]) => ago.every((sign) => sign * total >= min && sign * total <= max);
+  if (!fits(totals.months, INT32) || !fits(totals.days, INT32) || !fits(totals.microseconds, INT64)) {
     return 'the interval is out of range';
   }
   return undefined;

@@ -32,7 +32,8 @@ const INTERVALS = [
   '2 weeks', '1.5 hours', '3days', '-1 day', '1 year -2 days', '10', '1 millennium', '2 centuries', '90 min', '100 ms',
   '5 us', '1 day 2', '1h30m', '1d2h', '1 day - 2 hours', '- 1 day', '1 hour,30 minutes', 'P1Y-2M', 'PT-1H', 'P-1D',
   'P1-2', 'P0001-02', '1 mil', '2 decs', '1 c', '1 cent', '5 mseconds', '5 useconds', 'PT', 'P1D', 'PT1H30M',
-  '1 day 1 day', '1 1', '99:99', 'p1d', '1 fortnight',
+  '1 day 1 day', '1 1', '99:99', 'p1d', '1 fortnight', '5 msecond', '5 usecond', '-2147483648 mons', '-2147483648 days',
+  '-178956970 years -8 mons', '178956971 years -1 decade', '2147483647 days ago', '-2147483648 days ago', '-1:30:00',
 ];
 const NOT_INTERVALS = ['forever', 'tomorrow', 'day', 'P', '', 'ago', '1 day 1 day', '5 fortnights', '999999999 years',
   '1 hours 1 hours', '1 yr 1 y', '1 quarter 1 month', '1 hour 01:00', '1:60', '1:2:3:4', '01:00 02:00', '1 secondsx',
