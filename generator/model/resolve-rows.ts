@@ -24,8 +24,9 @@ export function resolveRows(
 ): ReferenceRow[] {
   const byName = new Map(columns.map((c) => [c.name, c]));
   return rawRows(document).flatMap((raw, index) => {
-    const values: Record<string, Scalar> = {};
-    const valueSpans: Record<string, SourceSpan> = {};
+    // no prototype: a column named `constructor` must not find Object.prototype's
+    const values: Record<string, Scalar> = Object.create(null) as Record<string, Scalar>;
+    const valueSpans: Record<string, SourceSpan> = Object.create(null) as Record<string, SourceSpan>;
     let valid = true;
     const invalid = new Set<string>();
     for (const [name, rawValue] of Object.entries(raw.values)) {

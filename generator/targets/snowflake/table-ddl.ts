@@ -74,7 +74,7 @@ function temporalTables(input: SnowflakeTableInput, plans: readonly ColumnPlan[]
     ...comments(current, currentDescription, state.map((p) => [p.column.name, p.column.description] as const)),
     createTable(history, historyLines, []),
     ...comments(history, table.description, plans.map((p) =>
-      [p.column.name, WAREHOUSE_PERIOD_DESCRIPTIONS[p.column.name] ?? p.column.description] as const)),
+      [p.column.name, (Object.hasOwn(WAREHOUSE_PERIOD_DESCRIPTIONS, p.column.name) ? WAREHOUSE_PERIOD_DESCRIPTIONS[p.column.name] : undefined) ?? p.column.description] as const)),
   ];
 }
 
