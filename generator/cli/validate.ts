@@ -74,7 +74,8 @@ export function parseFormat(format: string | undefined): DiagnosticFormat {
   return value as DiagnosticFormat;
 }
 
-const CROSS_FILE_FAMILIES = ['references/', 'layer/', 'model/duplicate-object', 'model/unknown-schema'];
+const CROSS_FILE_FAMILIES = ['references/', 'layer/', 'model/duplicate-object', 'model/unknown-schema', 'naming/derived-collision',
+  'rows/missing-referenced-row'];
 
 /**
  * With file paths (pre-commit): the diagnostics of every file the given ones can break. A table file affects

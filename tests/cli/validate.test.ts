@@ -118,6 +118,27 @@ describe('lakegen validate with file arguments: what a staged file can break els
     expect(result.stdout).toMatch(/LG105/);
   });
 
+  it('a table whose new index takes another table\'s index name, and a CSV that drops a row another table points at', async () => {
+    const root = writeProject({
+      ...BASE_PROJECT,
+      [`${T}/core/trade.yaml`]: 'name: trade\nkind: transactional\ncolumns:\n  trade_id: uuid\n  x_y: integer\nprimary_key: [trade_id]\nindexes:\n  - columns: [x_y]\n',
+      [`${T}/core/trade_x.yaml`]: 'name: trade_x\nkind: transactional\ncolumns:\n  trade_x_id: uuid\n  y: integer\nprimary_key: [trade_x_id]\nindexes:\n  - columns: [y]\n',
+    });
+    const collision = await runCli(['validate', `${T}/core/trade.yaml`], root);
+    expect(collision.stdout).toMatch(/trade_x\.yaml:\d+:\d+ +error +LG106/);
+    expect(collision.code).toBe(1);
+
+    const seeded = writeProject({
+      ...BASE_PROJECT,
+      [status]: BASE_PROJECT[status].replace(/rows:[\s\S]*$/, ''),
+      [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name\n1,open\n',
+      [`${T}/ref/level_type.yaml`]: 'name: level_type\nkind: reference\ncolumns:\n  level_type_id: smallint\n'
+        + '  status_type_id: { type: smallint, references: ref.status_type }\nprimary_key: [level_type_id]\nrows:\n  - { level_type_id: 1, status_type_id: 2 }\n',
+    });
+    const dropped = await runCli(['validate', `${T}/ref/status_type.csv`], seeded);
+    expect(dropped.stdout).toMatch(/level_type\.yaml:\d+:\d+ +error +LG706/);
+  });
+
   it('a schema file given from inside the database folder', async () => {
     const root = project({ 'definitions/shop/schemas/core.yaml': 'layer: silver => layer: bronze' });
     const result = await runCli(['validate', 'schemas/core.yaml'], join(root, 'definitions', 'shop'));
