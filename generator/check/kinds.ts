@@ -116,12 +116,16 @@ function checkTemporal(context: CheckContext, table: Table): void {
         `column \`${table.name}.${column.name}\` is unique, but a temporal table repeats it in every version`);
     }
   }
-  // a unique index is the same promise: the second version of a row would break it (sys_start tells versions apart)
+  // a unique index is the same promise, kept only if it tells versions apart: the whole business key plus a
+  // period bound (each version of a key has its own sys_start, and its own sys_end)
+  const key = table.temporal?.key ?? [];
   for (const index of table.indexes) {
-    if (index.unique && !index.columns.includes('sys_start')) {
+    const holds = key.every((column) => index.columns.includes(column))
+      && (index.columns.includes('sys_start') || index.columns.includes('sys_end'));
+    if (index.unique && !holds) {
       context.report(TEMPORAL_RULES['unique-column'], index.span,
         `unique index on \`${table.name}\` (${index.columns.join(', ')}): a temporal table repeats these values in every version`,
-        'Drop `unique` (the open versions are unique by key), or add sys_start to the index.');
+        `Drop \`unique\` (the open versions are unique by key), or index the business key (${key.join(', ')}) with sys_start or sys_end.`);
     }
   }
 }

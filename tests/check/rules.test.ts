@@ -74,6 +74,9 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG404', files: replace(account, 'balance: "numeric(12,2)"', 'balance: { type: "numeric(12,2)", unique: true }'), at: `${account}:7:3` },
   { code: 'LG404', files: replace(account, 'balance: "numeric(12,2)"', 'balance: "numeric(12,2)"\nindexes:\n  - { columns: [owner_id], unique: true }'),
     at: `${account}:9:5`, message: /unique index on `account_hist` \(owner_id\)/ },
+  // sys_start without the key: two keys opened in one transaction share it
+  { code: 'LG404', files: replace(account, 'balance: "numeric(12,2)"', 'balance: "numeric(12,2)"\nindexes:\n  - { columns: [sys_start], unique: true }'),
+    at: `${account}:9:5`, message: /unique index on `account_hist` \(sys_start\)/ },
   { code: 'LG501', files: replace(customer, 'references: ref.status_type', 'references: ref.state_type'), at: `${customer}:5:49` },
   { code: 'LG502', files: replace(customer, 'status_type_id: { type: smallint', 'status_type_id: { type: integer'), at: `${customer}:5:27` },
   { code: 'LG503', files: replace(summary, '  total:', '  account_id: { type: integer, references: core.account_hist }\n  total:'), at: `${summary}:6:44` },
@@ -131,6 +134,13 @@ describe('convention rules', () => {
     expect(diagnostics[0]).toMatchObject({ code: rule.code, file: path, line: Number(line), column: Number(column) });
     expect(diagnostics[0].hint).toBeTruthy();
     if (rule.message) expect(diagnostics[0].message).toMatch(rule.message);
+  });
+
+  it('a unique index of a temporal table that holds — the business key with sys_start or sys_end — is no LG404', async () => {
+    for (const columns of ['[account_id, sys_end]', '[sys_start, account_id, balance]']) {
+      const files = replace(account, 'balance: "numeric(12,2)"', `balance: "numeric(12,2)"\nindexes:\n  - { columns: ${columns}, unique: true }`);
+      expect([columns, (await diagnosticsOf(files)).map((d) => d.code)]).toEqual([columns, []]);
+    }
   });
 
   it('numbers rows as written, counting rows that are invalid themselves', async () => {
