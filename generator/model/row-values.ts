@@ -173,18 +173,19 @@ function coerceJson(raw: unknown, fromCsv: boolean): CoercedValue {
       return { error: `expected JSON text, got ${show(raw)}${fromCsv ? '' : ` (a JSON string is written '"…"'; an object or list may be written as YAML)`}` };
     }
   }
-  const problem = jsonProblem(parsed);
+  // JSON text may hold numbers past a double's range (1e400): jsonb keeps them, only a YAML number must be finite
+  const problem = jsonProblem(parsed, typeof raw !== 'string');
   if (problem) return { error: problem };
   return { value: typeof raw === 'string' ? raw.trim() : JSON.stringify(raw) };
 }
 
-function jsonProblem(value: unknown): string | undefined {
+function jsonProblem(value: unknown, finite: boolean): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? 'jsonb cannot hold a NUL character (\\u0000)' : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${value} is no JSON number`;
-  if (Array.isArray(value)) return value.map(jsonProblem).find((p) => p !== undefined);
+  if (typeof value === 'number') return Number.isFinite(value) || !finite ? undefined : `${value} is no JSON number`;
+  if (Array.isArray(value)) return value.map((item) => jsonProblem(item, finite)).find((p) => p !== undefined);
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const problem = jsonProblem(key) ?? jsonProblem(item);
+      const problem = jsonProblem(key, finite) ?? jsonProblem(item, finite);
       if (problem) return problem;
     }
   }

@@ -25,6 +25,7 @@ const PAIRS: [type: string, a: string, b: string][] = [
   ['date', '2024-01-01', '2024-01-02'], ['bytea', '\\xDEAD', '\\xdead'],
   ['jsonb', '{"a": 1, "b": [1, 2]}', '{"b":[1,2],"a":1}'], ['jsonb', '{"a": 1.0}', '{"a": 1}'], ['jsonb', '[1, 2]', '[2, 1]'],
   ['jsonb', '{"a": 1, "a": 2}', '{"a": 2}'], ['jsonb', '"x"', '"X"'],
+  ['jsonb', '{"n": 12345678901234567890}', '{"n": 12345678901234567891}'], ['jsonb', '[0.10000000000000001]', '[0.1]'],
 ];
 
 describe('seeded values compared as the server compares them', () => {
