@@ -66,7 +66,8 @@ export function withWrittenDigits(type: LogicalType, raw: number, written: () =>
   return canonicalNumber(plain) === canonicalNumber(withoutExponent(String(raw)) ?? '') ? raw : plain;
 }
 
-const EXACT_TYPES = new Set<LogicalType['name']>(['numeric', 'smallint', 'integer', 'bigint']);
+/** The types that keep every digit a row or default writes. */
+export const EXACT_TYPES: ReadonlySet<LogicalType['name']> = new Set<LogicalType['name']>(['numeric', 'smallint', 'integer', 'bigint']);
 const YAML_DECIMAL = /^-?(\.\d+|\d+(\.\d*)?)(e[+-]?\d+)?$/i;
 
 /**

@@ -47,10 +47,11 @@ columns:
   rate: { type: "numeric(30,20)?", default: 0.123456789012345678 }
   meta: jsonb?
   bits: integer?
+  score: double?
 primary_key: [ledger_type_id]
 rows:
   - { ledger_type_id: 1, ledger_type_name: "0b101", meta: { __proto__: { x: 1 }, y: 2, flags: "0b11", sign: "+0x1" } }
-  - { ledger_type_id: 2, ledger_type_name: b, bits: 0b101, rate: 1.5 }
+  - { ledger_type_id: 2, ledger_type_name: b, bits: 0b101, rate: 1.5, score: 0.12345678901234567890, meta: { n: 12345678901234567891 } }
 `);
     const before = await catalogJson(root);
     expect(before).toContain('"bits":5');
