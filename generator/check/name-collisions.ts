@@ -40,6 +40,9 @@ export function checkNameCollisions(context: CheckContext): void {
 }
 
 function checkRelations(context: CheckContext, schema: Schema): void {
+  // a warehouse's objects count only when that target is compiled
+  const snowflake = context.targets.includes('snowflake');
+  const databricks = context.targets.includes('databricks');
   const seen = new Map<string, Relation>();
   const add = (name: string, relation: Relation) => {
     const earlier = seen.get(name);
@@ -56,10 +59,10 @@ function checkRelations(context: CheckContext, schema: Schema): void {
       add(table.temporal.currentView, { kind: 'view', table });
       add(openKeyIndexName(table.name), { kind: 'open-key', table });
       const warehouse = warehouseTemporalNames(table.name);
-      add(warehouse.openVersions, { kind: 'warehouse', table, what: 'open-versions view on Snowflake and Databricks' });
-      add(warehouse.snowflakeStream, { kind: 'warehouse', table, what: 'stream on Snowflake' });
-      add(warehouse.snowflakeTask, { kind: 'warehouse', table, what: 'history task on Snowflake' });
-      add(warehouse.databricksVersions, { kind: 'warehouse', table, what: 'versions view on Databricks' });
+      if (snowflake || databricks) add(warehouse.openVersions, { kind: 'warehouse', table, what: 'open-versions view on the warehouses' });
+      if (snowflake) add(warehouse.snowflakeStream, { kind: 'warehouse', table, what: 'stream on Snowflake' });
+      if (snowflake) add(warehouse.snowflakeTask, { kind: 'warehouse', table, what: 'history task on Snowflake' });
+      if (databricks) add(warehouse.databricksVersions, { kind: 'warehouse', table, what: 'versions view on Databricks' });
     }
     if (table.primaryKey.length > 0) add(primaryKeyName(table.name), { kind: 'primary-key', table });
     for (const column of table.columns) if (column.unique) add(uniqueConstraintName(table.name, column.name), { kind: 'unique', table, column });

@@ -3,6 +3,7 @@
  * read from here, so neither can drift from the checks themselves.
  */
 import type { Catalog } from '../model/catalog.js';
+import type { TargetName } from '../project/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createCheckContext, type RuleFamilyCheck } from './context.js';
 import { checkDefaults, DEFAULT_RULES } from './defaults.js';
@@ -28,9 +29,9 @@ const FAMILY_CHECKS: readonly RuleFamilyCheck[] = [
 ];
 
 /** Runs every convention rule family over the Catalog. */
-export function checkConventions(catalog: Catalog): Diagnostic[] {
+export function checkConventions(catalog: Catalog, targets?: readonly TargetName[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const context = createCheckContext(catalog, diagnostics);
+  const context = createCheckContext(catalog, diagnostics, targets);
   for (const check of FAMILY_CHECKS) check(context);
   return diagnostics;
 }

@@ -51,7 +51,9 @@ function checkReferencedRows(context: CheckContext, database: Database, table: T
     const target = findTable(database, reference.schema, reference.table);
     const targetColumn = target?.columns.find((c) => c.name === reference.column);
     if (!target || !targetColumn || target.kind !== 'reference' || target.rows.length === 0) continue;
-    const seeded = new Set(target.rows.map((row) => row.values[reference.column])
+    // a row that leaves the column out takes its literal default
+    const fallback = targetColumn.default?.kind === 'literal' ? targetColumn.default.value : undefined;
+    const seeded = new Set(target.rows.map((row) => row.values[reference.column] ?? fallback)
       .filter((value) => value !== null && value !== undefined).map((value) => equalityKey(targetColumn.type, value!)));
     for (const row of table.rows) {
       const value = row.values[column.name];

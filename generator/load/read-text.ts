@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 
 export type TextFile = { readonly text: string } | { readonly notUtf8: { readonly line: number; readonly column: number } };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: keep a BOM in the text, as Buffer#toString does, so both paths give the same text
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readUtf8(path: string): TextFile {
   const bytes = readFileSync(path);

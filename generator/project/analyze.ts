@@ -34,7 +34,7 @@ export async function analyzeProject(
   const cacheFile = options.cache && !location.definitionsOverride ? join(location.root, PARSE_CACHE_FILE) : undefined;
   const loaded = await loadProject(definitionsDir, { displayBase, cacheFile });
   const resolved = resolve(loaded.documents, loaded.unreadable);
-  const conventions = checkConventions(resolved.catalog);
+  const conventions = checkConventions(resolved.catalog, config.targets);
   const diagnostics = sortDiagnostics(
     applySeverities([...configDiagnostics, ...loaded.diagnostics, ...resolved.diagnostics, ...conventions], config),
   );

@@ -136,6 +136,12 @@ describe('convention rules', () => {
     if (rule.message) expect(diagnostics[0].message).toMatch(rule.message);
   });
 
+  it('the warehouses\' temporal objects count for LG106 only when a warehouse target is compiled', async () => {
+    const files = { [`${T}/core/account_hist_stream.yaml`]: BASE_PROJECT[customer].replace(/customer/g, 'account_hist_stream').replace(/ +status_type_id.*\n/, '') };
+    expect((await diagnosticsOf({ ...files, 'lakegen.config.yaml': 'targets: [postgres, databricks]\n' })).map((d) => d.code)).toEqual([]);
+    expect((await diagnosticsOf({ ...files, 'lakegen.config.yaml': 'targets: [snowflake]\n' })).map((d) => d.code)).toEqual(['LG106']);
+  });
+
   it('a unique index of a temporal table that holds — the business key with sys_start or sys_end — is no LG404', async () => {
     for (const columns of ['[account_id, sys_end]', '[sys_start, account_id, balance]']) {
       const files = replace(account, 'balance: "numeric(12,2)"', `balance: "numeric(12,2)"\nindexes:\n  - { columns: ${columns}, unique: true }`);
