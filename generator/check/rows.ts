@@ -53,7 +53,7 @@ function checkReferencedRows(context: CheckContext, database: Database, table: T
     if (!target || !targetColumn || target.kind !== 'reference' || target.rows.length === 0) continue;
     // a row that leaves the column out takes its literal default
     const fallback = targetColumn.default?.kind === 'literal' ? targetColumn.default.value : undefined;
-    const seeded = new Set(target.rows.map((row) => row.values[reference.column] ?? fallback)
+    const seeded = new Set(target.rows.map((row) => (row.values[reference.column] === undefined ? fallback : row.values[reference.column]))
       .filter((value) => value !== null && value !== undefined).map((value) => equalityKey(targetColumn.type, value!)));
     for (const row of table.rows) {
       const value = row.values[column.name];
