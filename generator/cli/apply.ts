@@ -39,7 +39,10 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
   if (options.reset && url) throw new UsageError('--reset starts the embedded database over; it cannot be used with a server URL');
 
   if (options.dryRun) {
-    io.stdout(dryRunSql(plans, only));
+    // with --format json: the SQL per database, for a tool to show or run
+    io.stdout(format === 'json'
+      ? `${JSON.stringify({ dryRun: true, databases: plans.map((plan) => ({ database: plan.database.name, sql: dryRunSql([plan], only) })) }, null, 2)}\n`
+      : dryRunSql(plans, only));
     return EXIT_OK;
   }
   let host: DatabaseHost;
@@ -85,7 +88,7 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
     progress.done();
     // the databases applied before the failure are committed: a tool reading the JSON must learn of them
     if (format === 'json') {
-      const failed = { database: current, error: error instanceof Error ? error.message : String(error) };
+      const failed = { database: current, error: error instanceof Error ? error.message : String(error), ...failureDetails(error) };
       io.stdout(`${JSON.stringify({ location: host.label, databases: reports, failed }, null, 2)}\n`);
     }
     return reportFailure(error, io);
@@ -116,6 +119,16 @@ function selectDatabases(plans: DatabasePlan[], option: string | string[] | unde
     }
   }
   return plans.filter((p) => names.includes(p.database.name));
+}
+
+/** What a tool reading `--format json` needs to act on a failure, as the pretty report gives it on stderr. */
+function failureDetails(error: unknown): Record<string, unknown> {
+  if (error instanceof StatementFailure) {
+    return { kind: 'statement', object: error.object, file: error.file || undefined, sqlstate: error.sqlstate, hint: error.hint, statement: error.statement || undefined };
+  }
+  if (error instanceof DriftFailure) return { kind: 'drift', drift: error.drift };
+  if (error instanceof ValidationFailure) return { kind: 'validation', problems: error.problems };
+  return {};
 }
 
 function dryRunSql(plans: DatabasePlan[], only: readonly ApplyOnlyStep[] | undefined): string {

@@ -164,6 +164,10 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     expect(result.stderr).toContain('trading.instrument\n    - column lot_size is bigint in the database, integer in the definitions');
     expect(result.stderr).toContain('trading.portfolio\n    - column region text is in the database but not in the definitions');
     expect(await snapshot(database)).toBe(before);
+    const json = JSON.parse((await runCli(['apply', '--url', url, '--format', 'json'], root)).stdout);
+    expect(json.failed).toMatchObject({ database, kind: 'drift', drift: expect.arrayContaining([
+      { table: 'trading.instrument', differences: ['column lot_size is bigint in the database, integer in the definitions'] },
+    ]) });
   });
 
   it('stops on drift apply cannot fix: a changed check or default in the definitions, a key or index changed by hand', async () => {
@@ -274,7 +278,13 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     // with --format json, stdout still says what was committed (nothing here) and what failed
     const json = await runCli(['apply', '--url', url, '--format', 'json'], root);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ databases: [], failed: { database, error: expect.stringMatching(/trade_status_type/) } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ databases: [], failed: {
+      database, error: expect.stringMatching(/trade_status_type/), kind: 'statement', sqlstate: '23505',
+      hint: expect.stringMatching(/unique columns stay unique/), statement: expect.stringMatching(/^INSERT INTO common\.trade_status_type/),
+    } });
+    // --dry-run with --format json: the SQL per database
+    const dry = JSON.parse((await runCli(['apply', '--url', url, '--dry-run', '--format', 'json'], root)).stdout);
+    expect(dry).toMatchObject({ dryRun: true, databases: [{ database, sql: expect.stringMatching(/BEGIN;[\s\S]*COMMIT;/) }] });
   });
 
   it('stops, naming the view, when a temporal table\'s columns are reordered (PostgreSQL cannot reorder a view)', async () => {
