@@ -71,7 +71,13 @@ export async function applyDatabase(host: DatabaseHost, plan: DatabasePlan, opti
   const bodySteps = steps.filter((s) => s !== 'databases');
   let validated = 'not run (databases only)';
   if (bodySteps.length > 0) {
-    const session = await host.connect(name);
+    let session: DatabaseSession;
+    try {
+      session = await asServerFailure(`database ${name}`, () => host.connect(name));
+    } catch (error) {
+      if (created) await host.dropDatabase(name).catch(() => {}); // nothing of this run reached it
+      throw error;
+    }
     let dropCreated = false;
     try {
       validated = await asServerFailure(`database ${name}`,

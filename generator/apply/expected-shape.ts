@@ -11,7 +11,7 @@ import {
 } from '../model/naming.js';
 import { quoteIdent } from '../targets/postgres/quote.js';
 import { columnDefaultSql } from '../targets/postgres/table-ddl.js';
-import { temporalObjectNames } from '../targets/postgres/temporal-names.js';
+import { MAX_IDENTIFIER_BYTES, temporalObjectNames, truncateUtf8 } from '../targets/postgres/temporal-names.js';
 import { postgresColumnType } from '../targets/postgres/types.js';
 
 export interface ExpectedShape {
@@ -71,7 +71,20 @@ export function expectedShape(table: Table, index: number): ExpectedShape {
   const statements = [`CREATE TEMP VIEW ${temporaryView} AS SELECT ${columns.join(', ')};`];
   const setDefaults = [...defaults].map(([column, sql]) => `ALTER COLUMN ${quoteIdent(column)} SET DEFAULT ${sql}`);
   if (setDefaults.length > 0) statements.push(`ALTER TABLE pg_temp.${temporaryView} ${setDefaults.join(', ')};`);
-  return { temporaryView, sql: statements.join('\n'), defaults, checks, keys, indexes, foreignKeys: expectedForeignKeys(table) };
+  return {
+    temporaryView, sql: statements.join('\n'), defaults,
+    checks: storedNames(checks), keys: storedNames(keys), indexes: storedNames(indexes),
+    foreignKeys: expectedForeignKeys(table).map((key) => ({ ...key, name: storedName(key.name) })),
+  };
+}
+
+/** A name as the catalog holds it: PostgreSQL cuts a longer one to 63 bytes (naming/max-length warns of it). */
+function storedName(name: string): string {
+  return truncateUtf8(name, MAX_IDENTIFIER_BYTES);
+}
+
+function storedNames<T>(byName: ReadonlyMap<string, T>): Map<string, T> {
+  return new Map([...byName].map(([name, value]) => [storedName(name), value]));
 }
 
 function expectedForeignKeys(table: Table): ExpectedForeignKey[] {

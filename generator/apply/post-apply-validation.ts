@@ -4,7 +4,7 @@
  */
 import type { Table } from '../model/catalog.js';
 import { qualifiedName, quoteIdent } from '../targets/postgres/quote.js';
-import { openKeyIndexName } from '../targets/postgres/temporal-names.js';
+import { MAX_IDENTIFIER_BYTES, openKeyIndexName, truncateUtf8 } from '../targets/postgres/temporal-names.js';
 import type { DatabasePlan } from '../targets/postgres/plan.js';
 import type { DatabaseSession } from './connection.js';
 import { tableDifferences } from './drift.js';
@@ -45,7 +45,8 @@ export async function validateLiveState(
  * of another table made by hand: the index lakegen meant is then missing, and a unique one no longer holds.
  */
 function indexProblems(table: Table, index: string, owners: ReadonlyMap<string, string>): string[] {
-  const owner = owners.get(`${table.schema}.${index}`);
+  // the name as stored: PostgreSQL cuts a longer one to 63 bytes (naming/max-length warns of it)
+  const owner = owners.get(`${table.schema}.${truncateUtf8(index, MAX_IDENTIFIER_BYTES)}`);
   if (owner === `${table.schema}.${table.name}`) return [];
   return [owner === undefined
     ? `index ${table.schema}.${index} of ${table.schema}.${table.name} is missing (another relation may have its name)`

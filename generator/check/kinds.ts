@@ -116,16 +116,13 @@ function checkTemporal(context: CheckContext, table: Table): void {
         `column \`${table.name}.${column.name}\` is unique, but a temporal table repeats it in every version`);
     }
   }
-  // a unique index is the same promise, kept only if it tells versions apart: the whole business key plus a
-  // period bound (each version of a key has its own sys_start, and its own sys_end)
-  const key = table.temporal?.key ?? [];
+  // a unique index is the same promise, kept only if it tells a row's versions apart: each version of a row
+  // has its own sys_start and its own sys_end (what else the index holds is the user's business)
   for (const index of table.indexes) {
-    const holds = key.every((column) => index.columns.includes(column))
-      && (index.columns.includes('sys_start') || index.columns.includes('sys_end'));
-    if (index.unique && !holds) {
+    if (index.unique && !index.columns.includes('sys_start') && !index.columns.includes('sys_end')) {
       context.report(TEMPORAL_RULES['unique-column'], index.span,
         `unique index on \`${table.name}\` (${index.columns.join(', ')}): a temporal table repeats these values in every version`,
-        `Drop \`unique\` (the open versions are unique by key), or index the business key (${key.join(', ')}) with sys_start or sys_end.`);
+        'Drop `unique` (the open versions are unique by key), or add sys_start or sys_end to the index.');
     }
   }
 }

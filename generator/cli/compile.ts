@@ -36,8 +36,10 @@ export async function compileCommand(path: string | undefined, options: CompileO
 
 async function compileOnce(path: string | undefined, options: CompileOptions, io: CliIo): Promise<number> {
   const format = parseFormat(options.format);
-  const project = await analyzeFromArgument(path, io);
-  const targets = chooseTargets(options.target, project.config.targets);
+  // --target names the targets before the config is read: the rules about their objects must follow them
+  const explicit = options.target === undefined ? undefined : chooseTargets(options.target, TARGET_NAMES);
+  const project = await analyzeFromArgument(path, io, explicit);
+  const targets = explicit ?? chooseTargets(undefined, project.config.targets);
   const report = (diagnostics: typeof project.diagnostics) =>
     diagnostics.length > 0 && io.stderr(formatDiagnostics(diagnostics, format, { color: useColor(io), fileCount: project.files.length }));
   if (!project.ok) {

@@ -79,7 +79,7 @@ class YamlPositions implements PositionSource {
  * A plain (unquoted) number of 16 digits or more: the only kind whose digits a double may lose. Digits inside a
  * quoted string or glued to letters (an id, a hash) do not count: those files need no positions parse.
  */
-const LONG_NUMBER = /(?<![\w."'-])[-+]?(?:\d[._]?){16}/;
+const LONG_NUMBER = /(?<![\w."'-])[-+]?\.?(?:\d[._]?){16}/;
 
 /** The source of the plain scalar a path points at, when it is a number; undefined for anything else. */
 function numberSource({ document }: PositionedDocument, path: readonly PathSegment[]): string | undefined {

@@ -5,7 +5,7 @@ import { checkConventions } from '../check/registry.js';
 import { loadProject } from '../load/load-project.js';
 import type { Catalog } from '../model/catalog.js';
 import { resolve } from '../model/resolve.js';
-import { applySeverities, readConfig, type ProjectConfig } from './config.js';
+import { applySeverities, readConfig, type ProjectConfig, type TargetName } from './config.js';
 import type { ProjectLocation } from './locate.js';
 
 export const PARSE_CACHE_FILE = join('.lakegen', 'cache', 'definitions.bin');
@@ -24,6 +24,8 @@ export interface AnalyzedProject {
 export interface AnalyzeOptions {
   /** Keep parsed YAML in <root>/.lakegen/cache/ between runs (not for a bare definitions folder). */
   readonly cache?: boolean;
+  /** The targets being compiled when not the config's (compile --target): rules about their objects follow. */
+  readonly targets?: readonly TargetName[];
 }
 
 export async function analyzeProject(
@@ -34,7 +36,7 @@ export async function analyzeProject(
   const cacheFile = options.cache && !location.definitionsOverride ? join(location.root, PARSE_CACHE_FILE) : undefined;
   const loaded = await loadProject(definitionsDir, { displayBase, cacheFile });
   const resolved = resolve(loaded.documents, loaded.unreadable);
-  const conventions = checkConventions(resolved.catalog, config.targets);
+  const conventions = checkConventions(resolved.catalog, options.targets ?? config.targets);
   const diagnostics = sortDiagnostics(
     applySeverities([...configDiagnostics, ...loaded.diagnostics, ...resolved.diagnostics, ...conventions], config),
   );

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/binary.js';
-import { copyToTemp, removeTempProjects, runCli } from '../support/project.js';
+import { copyToTemp, removeTempProjects, runCli, writeProject } from '../support/project.js';
 import { CATALOG_SNAPSHOT, dropDatabase, queryDatabase, SERVER_URL, uniqueDatabaseName } from '../support/server.js';
 
 const created: string[] = [];
@@ -137,6 +137,21 @@ describe.skipIf(!SERVER_URL)('lakegen apply on a server', () => {
     } finally {
       await queryDatabase('postgres', `DROP ROLE ${role}`);
     }
+  });
+
+  it('an index name PostgreSQL cuts to 63 bytes (naming/max-length turned off) is found under its stored name', async () => {
+    const database = uniqueDatabaseName('longindex');
+    created.push(database);
+    const root = writeProject({
+      'lakegen.config.yaml': 'rules: { naming/max-length: off }\n',
+      [`definitions/${database}/database.yaml`]: `name: ${database}\n`,
+      [`definitions/${database}/schemas/app.yaml`]: 'name: app\n',
+      [`definitions/${database}/tables/app/event.yaml`]: 'name: event\nkind: transactional\ncolumns:\n  event_id: uuid\n'
+        + '  a_rather_long_column_name_number_one: integer\n  a_rather_long_column_name_number_two: integer\nprimary_key: [event_id]\n'
+        + 'indexes:\n  - columns: [a_rather_long_column_name_number_one, a_rather_long_column_name_number_two]\n',
+    });
+    expect((await runCli(['apply', '--url', url], root)).code).toBe(0);
+    expect((await runCli(['apply', '--url', url], root)).stdout).toMatch(/: up to date in/);
   });
 
   it('refuses to commit when a hand-made index of another table has the name of an index it creates', async () => {

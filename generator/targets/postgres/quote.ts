@@ -31,7 +31,8 @@ export function sqlValue(value: SqlScalar): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return String(value);
+    // String(-0) is '0': a negative zero of a real or double column is written as what it is
+    return Object.is(value, -0) ? "'-0'::double precision" : String(value);
   }
   return quoteLiteral(value);
 }

@@ -92,6 +92,7 @@ rows:
   - { rate_type_id: 2, rate: 1.00000000000000001e-3, big: 1234567890123456789 }
   - { rate_type_id: 3, rate: 0.1 }
   - { rate_type_id: 4 }
+  - { rate_type_id: 5, rate: .12345678901234567891 }
 `,
     });
     for (const plan of plansOf(await catalogOf(root))) await runPlan(db, plan);
@@ -100,6 +101,7 @@ rows:
       { rate: '0.12345678901234567800', big: '12345678901234567' },
       { rate: '0.00100000000000000001', big: '1234567890123456789' },
       { rate: '0.10000000000000000000', big: null },
+      { rate: '0.12345678901234567891', big: null },
       { rate: '0.12345678901234567891', big: null },
     ]);
   });
@@ -180,5 +182,19 @@ rows:
     const row = (await db.query<{ l: string; e: string; x: string }>(
       'SELECT jsonb_typeof(limit_value) AS l, jsonb_typeof(enabled) AS e, label #>> \'{}\' AS x FROM ref.setting_type')).rows[0];
     expect(row).toEqual({ l: 'number', e: 'boolean', x: 'x' });
+  });
+
+  it('a negative zero of a double column is stored as one, and 0 to -0 is a change', async () => {
+    const root = (score: string) => writeProject({
+      'definitions/shop/database.yaml': 'name: shop\n',
+      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
+      'definitions/shop/tables/ref/score_type.yaml': `name: score_type\nkind: reference\ncolumns:\n  score_type_id: smallint\n  score: double\nprimary_key: [score_type_id]\nrows:\n  - { score_type_id: 1, score: ${score} }\n  - { score_type_id: 2, score: 1.5 }\n`,
+    });
+    const read = async (score: string) => {
+      for (const plan of plansOf(await catalogOf(root(score)))) await runPlan(db, plan);
+      return (await db.query<{ s: string }>('SELECT score::text AS s FROM ref.score_type ORDER BY score_type_id')).rows.map((r) => r.s);
+    };
+    expect(await read('0')).toEqual(['0', '1.5']);
+    expect(await read('-0.0')).toEqual(['-0', '1.5']);
   });
 });
