@@ -10,11 +10,11 @@ export type TextFile = { readonly text: string } | { readonly notUtf8: { readonl
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readUtf8(path: string): TextFile {
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
-  if (!text.includes('\uFFFD')) return { text }; // the common case: one scan, no second decode
+  // 'utf8' takes Node's fast path (no Buffer); only a text with U+FFFD is read again, as bytes, to judge it
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes('\uFFFD')) return { text };
   try {
-    return { text: strictUtf8.decode(bytes) }; // a real U+FFFD, written as such
+    return { text: strictUtf8.decode(readFileSync(path)) }; // a real U+FFFD, written as such
   } catch {
     const at = text.indexOf('\uFFFD');
     const lineStart = text.lastIndexOf('\n', at) + 1;
