@@ -19,12 +19,17 @@ rows:
 ${rows.map((r) => `  - ${r}`).join('\n')}
 `;
 
-function project(rows: string[]): string {
+/** A project with one reference table file in schema `ref` of database `shop`. */
+function refProject(file: string, table: string): string {
   return writeProject({
     'definitions/shop/database.yaml': 'name: shop\n',
     'definitions/shop/schemas/ref.yaml': 'name: ref\n',
-    'definitions/shop/tables/ref/color_type.yaml': rowsYaml(rows),
+    [`definitions/shop/tables/ref/${file}`]: table,
   });
+}
+
+function project(rows: string[]): string {
+  return refProject('color_type.yaml', rowsYaml(rows));
 }
 
 interface Row { id: number; name: string; active: boolean; systime: string; xmin: string }
@@ -77,10 +82,7 @@ describe('reference rows on a real server', () => {
   });
 
   it('an unquoted YAML number keeps every digit written, past what a double holds', async () => {
-    const root = writeProject({
-      'definitions/shop/database.yaml': 'name: shop\n',
-      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
-      'definitions/shop/tables/ref/rate_type.yaml': `name: rate_type
+    const root = refProject('rate_type.yaml', `name: rate_type
 kind: reference
 columns:
   rate_type_id: smallint
@@ -93,8 +95,7 @@ rows:
   - { rate_type_id: 3, rate: 0.1 }
   - { rate_type_id: 4 }
   - { rate_type_id: 5, rate: .12345678901234567891 }
-`,
-    });
+`);
     for (const plan of plansOf(await catalogOf(root))) await runPlan(db, plan);
     const rows = await db.query<{ rate: string; big: string | null }>('SELECT rate::text, big::text FROM ref.rate_type ORDER BY rate_type_id');
     expect(rows.rows).toEqual([
@@ -107,10 +108,7 @@ rows:
   });
 
   it('a value an SQL default gave is kept on every apply; a literal default comes back when a row stops setting the column', async () => {
-    const table = (rows: string[]) => writeProject({
-      'definitions/shop/database.yaml': 'name: shop\n',
-      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
-      'definitions/shop/tables/ref/kind_type.yaml': `name: kind_type
+    const table = (rows: string[]) => refProject('kind_type.yaml', `name: kind_type
 kind: reference
 columns:
   kind_type_id: smallint
@@ -119,8 +117,7 @@ columns:
 primary_key: [kind_type_id]
 rows:
 ${rows.map((r) => `  - ${r}`).join('\n')}
-`,
-    });
+`);
     const read = async (rows: string[]) => {
       for (const plan of plansOf(await catalogOf(table(rows)))) await runPlan(db, plan);
       return (await db.query<{ id: number; created: string; label: string; xmin: string }>(
@@ -136,10 +133,7 @@ ${rows.map((r) => `  - ${r}`).join('\n')}
   });
 
   it('rows in two upserts (one leaves a column to an SQL default) may point at each other: one statement, keys checked at its end', async () => {
-    const root = writeProject({
-      'definitions/shop/database.yaml': 'name: shop\n',
-      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
-      'definitions/shop/tables/ref/category_type.yaml': `name: category_type
+    const root = refProject('category_type.yaml', `name: category_type
 kind: reference
 columns:
   category_type_id: smallint
@@ -149,8 +143,7 @@ primary_key: [category_type_id]
 rows:
   - { category_type_id: 2, parent_id: 1 }
   - { category_type_id: 1, created_at: "2020-01-01T00:00:00Z" }
-`,
-    });
+`);
     for (const plan of plansOf(await catalogOf(root))) await runPlan(db, plan);
     const rows = await db.query<{ id: number; parent: number | null }>('SELECT category_type_id AS id, parent_id AS parent FROM ref.category_type ORDER BY 1');
     expect(rows.rows).toEqual([{ id: 1, parent: null }, { id: 2, parent: 1 }]);
@@ -163,10 +156,7 @@ rows:
   });
 
   it('a jsonb default written as a YAML number, boolean or mapping-free text is the JSON value', async () => {
-    const root = writeProject({
-      'definitions/shop/database.yaml': 'name: shop\n',
-      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
-      'definitions/shop/tables/ref/setting_type.yaml': `name: setting_type
+    const root = refProject('setting_type.yaml', `name: setting_type
 kind: reference
 columns:
   setting_type_id: smallint
@@ -176,8 +166,7 @@ columns:
 primary_key: [setting_type_id]
 rows:
   - { setting_type_id: 1 }
-`,
-    });
+`);
     for (const plan of plansOf(await catalogOf(root))) await runPlan(db, plan);
     const row = (await db.query<{ l: string; e: string; x: string }>(
       'SELECT jsonb_typeof(limit_value) AS l, jsonb_typeof(enabled) AS e, label #>> \'{}\' AS x FROM ref.setting_type')).rows[0];
@@ -185,11 +174,7 @@ rows:
   });
 
   it('a negative zero of a double column is stored as one, and 0 to -0 is a change', async () => {
-    const root = (score: string) => writeProject({
-      'definitions/shop/database.yaml': 'name: shop\n',
-      'definitions/shop/schemas/ref.yaml': 'name: ref\n',
-      'definitions/shop/tables/ref/score_type.yaml': `name: score_type\nkind: reference\ncolumns:\n  score_type_id: smallint\n  score: double\nprimary_key: [score_type_id]\nrows:\n  - { score_type_id: 1, score: ${score} }\n  - { score_type_id: 2, score: 1.5 }\n`,
-    });
+    const root = (score: string) => refProject('score_type.yaml', `name: score_type\nkind: reference\ncolumns:\n  score_type_id: smallint\n  score: double\nprimary_key: [score_type_id]\nrows:\n  - { score_type_id: 1, score: ${score} }\n  - { score_type_id: 2, score: 1.5 }\n`);
     const read = async (score: string) => {
       for (const plan of plansOf(await catalogOf(root(score)))) await runPlan(db, plan);
       return (await db.query<{ s: string }>('SELECT score::text AS s FROM ref.score_type ORDER BY score_type_id')).rows.map((r) => r.s);
