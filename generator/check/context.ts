@@ -1,7 +1,7 @@
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
 import { ruleDiagnostic, type RuleMeta } from './rule.js';
-import { TARGET_NAMES, type TargetName } from '../project/config.js';
+import { TARGET_NAMES, type TargetName } from '../project/target-names.js';
 
 /** What a rule family sees: the frozen Catalog, the targets the project compiles, and a way to report. */
 export interface CheckContext {

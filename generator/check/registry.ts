@@ -3,7 +3,7 @@
  * read from here, so neither can drift from the checks themselves.
  */
 import type { Catalog } from '../model/catalog.js';
-import type { TargetName } from '../project/config.js';
+import type { TargetName } from '../project/target-names.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createCheckContext, type RuleFamilyCheck } from './context.js';
 import { checkDefaults, DEFAULT_RULES } from './defaults.js';

@@ -9,8 +9,9 @@ import { readYaml } from '../load/yaml-reader.js';
 import { findRule } from '../check/registry.js';
 import { config as validateConfig } from '../dsl/dsl-validators.generated.js';
 
-export const TARGET_NAMES = ['postgres', 'snowflake', 'databricks', 'typescript', 'docs'] as const;
-export type TargetName = (typeof TARGET_NAMES)[number];
+import { TARGET_NAMES, type TargetName } from './target-names.js';
+
+export { TARGET_NAMES, type TargetName };
 export const CONFIG_FILE = 'lakegen.config.yaml';
 
 export interface ProjectConfig {
