@@ -69,6 +69,19 @@ describe('lakegen compile', () => {
     expect([init.code, init.stderr]).toEqual([2, 'lakegen: afile exists already\n']);
   });
 
+  it('run from another folder of a project (no config), compiles that project; a folder of no project is a usage error', async () => {
+    const root = example();
+    expect(existsSync(join(root, 'lakegen.config.yaml'))).toBe(false);
+    expect((await runCli(['compile'], root)).code).toBe(0);
+    mkdirSync(join(root, 'scripts'));
+    const fromSub = await runCli(['compile', '--check'], join(root, 'scripts'));
+    expect([fromSub.code, fromSub.stdout]).toEqual([0, expect.stringMatching(/generated is up to date/)]);
+    expect(readTree(join(root, 'generated'))).not.toEqual({});
+    const elsewhere = copyToTemp(join(root, 'scripts'));
+    expect(await runCli(['compile'], elsewhere)).toMatchObject({ code: 2, stderr: 'lakegen: no lakegen project at .\n' });
+    expect((await runCli(['validate'], elsewhere)).code).toBe(2);
+  });
+
   it('writes nothing when the definitions have errors', async () => {
     const root = example();
     const definition = join(root, 'definitions/demo/tables/trading/portfolio.yaml');
