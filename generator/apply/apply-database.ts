@@ -147,7 +147,9 @@ async function applyInTransaction(
     if (problems.length > 0) throw new ValidationFailure(problems);
     await session.exec('COMMIT');
     committed = true;
-    return `ok: ${plan.entries.filter((e) => e.step === 'tables' && e.tableId).length} tables checked against the live catalog`;
+    // the tables that exist now: with --only schemas, none may yet
+    const checked = plan.entries.filter((e) => e.step === 'tables' && e.tableId && after.tables.has(e.tableId)).length;
+    return `ok: ${checked} ${checked === 1 ? 'table' : 'tables'} checked against the live catalog`;
   } finally {
     if (!committed) await session.exec('ROLLBACK').catch(() => {});
   }

@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import type { DatabaseReport, StepReport } from '../apply/apply-database.js';
 import { DriftFailure, StatementFailure, ValidationFailure } from '../apply/apply-errors.js';
-import { ConnectionError, type DatabaseHost } from '../apply/connection.js';
+import { ConnectionError, maskPassword, type DatabaseHost } from '../apply/connection.js';
 import { APPLY_ONLY_STEPS, type ApplyOnlyStep } from '../apply/steps.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { DatabasePlan } from '../targets/postgres/plan.js';
@@ -37,6 +37,10 @@ export async function applyCommand(path: string | undefined, options: ApplyOptio
   const plans = selectDatabases(project.catalog.databases.map(planDatabase), options.database);
   const url = options.embedded ? undefined : options.url ?? io.env.DATABASE_URL ?? project.config.apply.url;
   if (options.reset && url) throw new UsageError('--reset starts the embedded database over; it cannot be used with a server URL');
+  // pg reads anything as a connection string (`notaurl` became the host `base`): say what is wrong instead
+  if (url && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new UsageError(`the server URL must start with postgres:// or postgresql:// (got \`${maskPassword(url)}\`)`);
+  }
 
   if (options.dryRun) {
     // with --format json: the SQL per database, for a tool to show or run
@@ -149,7 +153,8 @@ function dryRunSql(plans: DatabasePlan[], only: readonly ApplyOnlyStep[] | undef
 
 function describeStep(step: StepReport): string {
   if (step.rows) {
-    return `${step.rows.inserted} rows inserted, ${step.rows.updated} updated, ${step.rows.deactivated} deactivated (${step.created.length + step.updated.length + step.unchanged.length} tables)`;
+    const tables = step.created.length + step.updated.length + step.unchanged.length;
+    return `${step.rows.inserted} rows inserted, ${step.rows.updated} updated, ${step.rows.deactivated} deactivated (${tables} ${tables === 1 ? 'table' : 'tables'})`;
   }
   const parts = [`${step.created.length} created`];
   if (step.updated.length) parts.push(`${step.updated.length} updated (${step.updated.join(', ')})`);

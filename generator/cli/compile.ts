@@ -92,8 +92,9 @@ function reportCheck(comparison: OutputComparison, outDir: string, shownOut: str
   const lines: string[] = [`${shownOut} is stale: run \`lakegen compile\` and commit the result`];
   for (const file of changed) {
     lines.push(`  changed: ${join(shownOut, file.path)}`);
-    const patch = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, readFileSync(join(outDir, file.path), 'utf8'), file.contents, '', '', { context: 1 });
-    const patchLines = patch.split('\n').slice(2);
+    // no header text (a tab would follow the names), and the diff from its `--- a/` line on, past the rule
+    const patch = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, readFileSync(join(outDir, file.path), 'utf8'), file.contents, undefined, undefined, { context: 1 });
+    const patchLines = patch.split('\n').slice(1);
     lines.push(...patchLines.slice(0, DIFF_LINES).map((l) => `    ${l}`));
     if (patchLines.length > DIFF_LINES) lines.push(`    … ${patchLines.length - DIFF_LINES} more diff lines`);
   }

@@ -383,6 +383,14 @@ async function embeddedSnapshot(root: string, database: string): Promise<string>
   }
 }
 
+describe('lakegen apply, usage', () => {
+  it('a server URL that is no postgres:// URL is a usage error, before anything connects', async () => {
+    const { root } = exampleProject('badurl');
+    const result = await runCli(['apply', '--url', 'notaurl'], root);
+    expect([result.code, result.stderr]).toEqual([2, 'lakegen: the server URL must start with postgres:// or postgresql:// (got `notaurl`)\n']);
+  });
+});
+
 describe('lakegen apply, embedded default', () => {
   it('applies to PGlite under .lakegen/pglite/ with no server, then is up to date and changes nothing', async () => {
     const { root, database } = exampleProject('embedded');

@@ -41,7 +41,8 @@ describe('lakegen compile', () => {
     rmSync(join(root, 'definitions/demo/tables/gold/fct_daily_position.yaml'));
     const check = await runCli(['compile', '--check', '--target', 'postgres'], root);
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('changed: generated/postgres/demo/tables/trading.portfolio.sql');
+    expect(check.stderr).toContain('changed: generated/postgres/demo/tables/trading.portfolio.sql\n'
+      + '    --- a/postgres/demo/tables/trading.portfolio.sql\n    +++ b/postgres/demo/tables/trading.portfolio.sql\n    @@ ');
     expect(check.stderr).toMatch(/-COMMENT ON TABLE trading\.portfolio IS 'A book of positions managed together';\n\s+\+COMMENT ON TABLE trading\.portfolio IS 'A book of positions';/);
     expect(check.stderr).toContain('extra:   generated/postgres/demo/tables/gold.fct_daily_position.sql (no longer generated)');
 
