@@ -42,6 +42,12 @@ function translateError(error: ErrorObject, document: SourceDocument): Diagnosti
   const path = normalize(parsePointer(error.instancePath), document);
   const where = describePath(path, document);
   const at = (p: PathSegment[], part: 'key' | 'value' = 'value') => document.locate(p, part);
+  // a mapping as a default is `{ sql: … }`; one without `sql` was meant as a value (JSON for jsonb): say that once
+  if (isDefaultWithoutSql(path, document)) {
+    if (error.keyword !== 'required') return undefined;
+    return loadDiagnostic('structure', at(path), `${where}: a mapping here is an SQL expression, \`{ sql: … }\``,
+      'A literal default is a value of the column\'s type; a jsonb default is JSON text, e.g. default: \'{"fee": 0}\'.');
+  }
   switch (error.keyword) {
     case 'if':
       return undefined; // the branch's own errors say what is wrong
@@ -81,6 +87,14 @@ function translateError(error: ErrorObject, document: SourceDocument): Diagnosti
     default:
       return loadDiagnostic('structure', at(path), `${where} ${error.message ?? 'is invalid'}`);
   }
+}
+
+function isDefaultWithoutSql(path: PathSegment[], document: SourceDocument): boolean {
+  const defaultAt = path[0] === 'columns' && path[2] === 'default' ? path.slice(0, 3) : undefined;
+  if (!defaultAt) return false;
+  let value: unknown = document.value;
+  for (const segment of defaultAt) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[String(segment)] : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !('sql' in value);
 }
 
 /** JSON pointers carry indexes as text; YAML sequences need numbers. */

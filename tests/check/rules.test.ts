@@ -34,6 +34,8 @@ export const RULE_CASES: RuleCase[] = [
   { code: 'LG002', files: replace(customer, 'full_name: text', 'full_name: { type: text, nulable: true }'), at: `${customer}:6:28`,
     message: /unknown key `nulable` — did you mean `nullable`\?/ },
   { code: 'LG002', files: replace(account, 'key: [account_id]', 'key: [account_id, account_id]'), at: `${account}:3:19`, message: /names `account_id` twice/ },
+  { code: 'LG002', files: replace(order, 'payload: jsonb', 'payload: { type: jsonb, default: { fee: 0, enabled: true } }'), at: `${order}:5:36`,
+    message: /default: a mapping here is an SQL expression, `\{ sql: … \}`/ },
   { code: 'LG002', files: replace(customer, 'full_name: text', 'full_name: { type: text, description: "a\\0b" }'), at: `${customer}:6:41`,
     message: /cannot contain a NUL/ },
   { code: 'LG003', files: { [`${T}/ref/status_type.csv`]: 'status_type_id,status_type_name\n3,"unterminated\n' }, at: `${T}/ref/status_type.csv:2:1` },
