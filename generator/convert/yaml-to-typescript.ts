@@ -5,8 +5,7 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
-import { canonicalNumber } from '../model/row-equality.js';
-import { EXACT_TYPES, withoutExponent } from '../model/row-values.js';
+import { EXACT_TYPES, writtenDigits } from '../model/row-values.js';
 import { parseTypeSpec } from '../model/logical-type.js';
 import type { DocumentRole } from '../load/source-document.js';
 
@@ -119,16 +118,10 @@ function loaderValue(node: Scalar, keepDigits: boolean): unknown {
   } catch {
     return node.value;
   }
-  if (keepDigits && typeof value === 'number' && Number.isFinite(value) && loosesDigits(node.source, value)) return node.source;
+  if (keepDigits && typeof value === 'number' && Number.isFinite(value)) return writtenDigits(node.source, value) ?? value;
   return value;
 }
 
-function loosesDigits(source: string, value: number): boolean {
-  const written = source.replace(/_/g, '').replace(/^\+/, '');
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(written)) return false;
-  const spelled = (text: string) => canonicalNumber(withoutExponent(text.replace(/^(-?)\./, '$10.').replace(/\.(?=e|$)/i, '')) ?? text);
-  return spelled(written) !== spelled(String(value));
-}
 
 function scalar(value: unknown): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;

@@ -57,13 +57,22 @@ export function coerceRowValue(type: LogicalType, raw: unknown, fromCsv: boolean
  */
 export function withWrittenDigits(type: LogicalType, raw: number, written: () => string | undefined): number | string {
   if (!EXACT_TYPES.has(type.name)) return raw;
-  const text = written()?.replace(/_/g, '').replace(/^\+/, '');
-  if (text === undefined || !YAML_DECIMAL.test(text)) return raw;
+  const source = written();
+  return source === undefined ? raw : writtenDigits(source, raw) ?? raw;
+}
+
+/**
+ * The written text of a YAML number, as a plain decimal, when the parsed double does not hold what it says:
+ * more digits than a double keeps, or an integer past 2^53 (where a double cannot tell the written integer
+ * from its neighbours). Undefined when the double is exact, or the text is no decimal. convert uses it too.
+ */
+export function writtenDigits(source: string, raw: number): string | undefined {
+  const text = source.replace(/_/g, '').replace(/^\+/, '');
+  if (!YAML_DECIMAL.test(text)) return undefined;
   const plain = withoutExponent(text.replace(/^(-?)\./, '$10.').replace(/\.(?=e|$)/i, ''));
-  if (plain === undefined) return raw;
-  // past 2^53 a double cannot tell the written integer from its neighbours: the text is what was meant
+  if (plain === undefined) return undefined;
   if (Number.isInteger(raw) && !Number.isSafeInteger(raw)) return plain;
-  return canonicalNumber(plain) === canonicalNumber(withoutExponent(String(raw)) ?? '') ? raw : plain;
+  return canonicalNumber(plain) === canonicalNumber(withoutExponent(String(raw)) ?? '') ? undefined : plain;
 }
 
 /** The types that keep every digit a row or default writes. */
